@@ -1,0 +1,91 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+
+namespace StackFsck.Plugin.Http;
+
+/// <summary>
+/// HttpClient set up for a check: no proxy (a monitoring probe should reach the service itself,
+/// as check_http does), no redirects, no client-side timeout (the deadline governs), and the
+/// server certificate judged by <see cref="TlsOptions"/>.
+/// </summary>
+public static class HttpClients
+{
+    public static HttpClient Create(CheckContext context, TlsOptions tls)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        };
+        handler.SslOptions.RemoteCertificateValidationCallback =
+            Validator(context.Get(tls.CaFile), context.Get(tls.Insecure));
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Sends a request, turning transport failures into one clear line naming the URL.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken token)
+    {
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+        }
+        catch (HttpRequestException error)
+        {
+            string where = request.RequestUri?.GetLeftPart(UriPartial.Path) ?? "the server";
+            throw new CheckException($"cannot reach {where}: {Reason(error)}", inner: error);
+        }
+    }
+
+    private static string Reason(HttpRequestException error) => error.InnerException switch
+    {
+        SocketException socket => socket.Message,
+        System.Security.Authentication.AuthenticationException tls => "TLS handshake failed: " + tls.Message,
+        Exception inner => inner.Message,
+        null => error.Message,
+    };
+
+    private static RemoteCertificateValidationCallback Validator(string? caFile, bool insecure)
+    {
+        if (insecure)
+        {
+            return (_, _, _, _) => true;
+        }
+
+        if (caFile is null)
+        {
+            return (_, _, _, errors) => errors == SslPolicyErrors.None;
+        }
+
+        X509Certificate2Collection authorities = LoadAuthorities(caFile);
+        return (_, certificate, _, errors) =>
+            certificate is not null
+            && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
+            && ChainsTo(new X509Certificate2(certificate), authorities);
+    }
+
+    private static X509Certificate2Collection LoadAuthorities(string caFile)
+    {
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(caFile);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new CheckException($"cannot read CA file {caFile}: {error.Message}");
+        }
+
+        return authorities.Count > 0 ? authorities : throw new CheckException($"CA file {caFile} holds no certificate");
+    }
+
+    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection authorities)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate);
+    }
+}

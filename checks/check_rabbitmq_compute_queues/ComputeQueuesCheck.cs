@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Http;
+
+namespace StackFsck.Checks.RabbitMq;
+
+/// <summary>
+/// check_rabbitmq_compute_queues: are Nova's per-host compute queues draining? One stuck host
+/// shows as a deep queue without consumers; a cloud that falls behind shows as growing queues.
+/// </summary>
+internal static class ComputeQueuesCheck
+{
+    private static readonly Option<string> Host = new("--hostname", "-H")
+    {
+        Description = "management API host",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    private static readonly Option<int> Port = new("--port", "-p")
+    {
+        Description = "management API port",
+        DefaultValueFactory = _ => 15672,
+    };
+
+    private static readonly Option<bool> Ssl = new("--ssl", "-S") { Description = "use https" };
+
+    private static readonly Option<string> PathPrefix = new("--path-prefix")
+    {
+        Description = "management.path_prefix of the broker, e.g. /rabbitmq",
+        DefaultValueFactory = _ => "",
+    };
+
+    private static readonly Option<string> Vhost = new("--vhost")
+    {
+        Description = "virtual host Nova uses",
+        DefaultValueFactory = _ => "/",
+    };
+
+    private static readonly Option<string?> Username = new("--username", "-u")
+    {
+        Description = "API user (else from the credentials file or RABBITMQ_USERNAME)",
+    };
+
+    private static readonly Option<string?> CredentialsFile = new("--credentials-file")
+    {
+        Description = "file with username=... and password=... lines (else RABBITMQ_USERNAME/RABBITMQ_PASSWORD)",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<Regex> Include = RegexOption("--queue", @"^compute\.", "regular expression selecting the queues");
+
+    private static readonly Option<Regex> Exclude = RegexOption("--exclude", null, "regular expression of queues to leave out");
+
+    private static readonly Option<bool> AllowEmpty = new("--allow-empty")
+    {
+        Description = "OK when no queue matches (otherwise UNKNOWN, so a typo cannot read as OK)",
+    };
+
+    private static readonly Option<bool> PerQueue = new("--perfdata-per-queue")
+    {
+        Description = "add each matching queue's depth to the perfdata",
+    };
+
+    private static readonly Option<int> List = new("--list")
+    {
+        Description = "how many of the deepest queues the long output names",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly ThresholdPair Depth = ThresholdPair.Main("the deepest queue's messages", "100", "1000");
+
+    private static readonly ThresholdPair Unconsumed = ThresholdPair.Named(
+        "no-consumers", "queues holding messages with no consumer", "0");
+
+    private static readonly ThresholdPair Growing = ThresholdPair.Named(
+        "growing", "queues published to faster than delivered from");
+
+    private static readonly TlsOptions Tls = new();
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_rabbitmq_compute_queues",
+        Service = "COMPUTE_QUEUES",
+        Description = "Checks that Nova's compute queues in RabbitMQ drain: depth, queues without consumers, growing queues.",
+        Options =
+        [
+            Host, Port, Ssl, PathPrefix, Vhost, Username, CredentialsFile, Include, Exclude, AllowEmpty, PerQueue, List,
+            .. Depth.Options, .. Unconsumed.Options, .. Growing.Options, .. Tls.Options,
+        ],
+        Execute = ExecuteAsync,
+    };
+
+    private static async Task<Report> ExecuteAsync(CheckContext context)
+    {
+        (string username, Secret password) = ReadCredentials(context);
+        using HttpClient client = HttpClients.Create(context, Tls);
+        var api = new ManagementApi(client, BaseUri(context), username, password);
+        var survey = new QueueSurvey(context.Get(Include), context.Args.GetValue(Exclude), context.Get(List), context.Get(PerQueue));
+        string vhost = context.Get(Vhost);
+        await api.ReadQueuesAsync(vhost, survey.Add, context);
+        context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
+        return QueueReport.Build(survey, vhost, context.Get(Include).ToString(), context.Get(AllowEmpty), new QueueReport.Limits(
+            context.Get(Depth), context.Get(Unconsumed), context.Get(Growing)));
+    }
+
+    private static Uri BaseUri(CheckContext context)
+    {
+        string prefix = context.Get(PathPrefix).Trim('/');
+        var uri = new UriBuilder(context.Get(Ssl) ? "https" : "http", context.Get(Host), context.Get(Port))
+        {
+            Path = prefix.Length == 0 ? "/" : $"/{prefix}/",
+        };
+        return uri.Uri;
+    }
+
+    private static (string Username, Secret Password) ReadCredentials(CheckContext context)
+    {
+        string? path = context.Get(CredentialsFile);
+        IReadOnlyDictionary<string, string> file = path is null ? new Dictionary<string, string>() : CredentialFile.Read(path);
+        string? username = context.Get(Username)
+            ?? CredentialFile.Lookup(file, ["username", "user"], ["RABBITMQ_USERNAME", "RABBITMQ_USER"]);
+        string? password = CredentialFile.Lookup(file, ["password"], ["RABBITMQ_PASSWORD"]);
+        if (username is null || password is null)
+        {
+            throw new CheckException("no RabbitMQ credentials: give --credentials-file or set RABBITMQ_USERNAME and RABBITMQ_PASSWORD");
+        }
+
+        return (username, new Secret(password));
+    }
+
+    private static Option<Regex> RegexOption(string name, string? fallback, string description)
+    {
+        var option = new Option<Regex>(name)
+        {
+            Description = description,
+            HelpName = "REGEX",
+            CustomParser = result => CommonOptions.Parse(result, ParseRegex)!,
+        };
+        if (fallback is not null)
+        {
+            option.DefaultValueFactory = _ => ParseRegex(fallback);
+        }
+
+        return option;
+    }
+
+    private static Regex ParseRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException error)
+        {
+            throw new FormatException($"bad regular expression '{pattern}': {error.Message}");
+        }
+    }
+}

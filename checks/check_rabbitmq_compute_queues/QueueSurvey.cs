@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace StackFsck.Checks.RabbitMq;
+
+/// <summary>
+/// Folds the queue list into the figures the check judges, one queue at a time, so that
+/// 10,000 queues need no more memory than the few worst ones kept for the long output.
+/// </summary>
+internal sealed class QueueSurvey(Regex include, Regex? exclude, int keepWorst, bool keepEach)
+{
+    private readonly PriorityQueue<QueueInfo, long> _worst = new();
+
+    public int Queues { get; private set; }
+    public long Messages { get; private set; }
+    public QueueInfo? Deepest { get; private set; }
+
+    /// <summary>Queues holding messages that nobody consumes: a compute service that is down or stuck.</summary>
+    public int WithoutConsumers { get; private set; }
+
+    /// <summary>Queues holding messages that are published faster than they are delivered.</summary>
+    public int Growing { get; private set; }
+
+    /// <summary>Every matching queue's depth, kept only when per-queue perfdata was asked for.</summary>
+    public List<(string Name, long Messages)> Each { get; } = [];
+
+    public void Add(QueueInfo queue)
+    {
+        if (!include.IsMatch(queue.Name) || exclude?.IsMatch(queue.Name) == true)
+        {
+            return;
+        }
+
+        Queues++;
+        Messages += queue.Messages;
+        if (Deepest is null || queue.Messages > Deepest.Messages)
+        {
+            Deepest = queue;
+        }
+
+        WithoutConsumers += IsUnconsumed(queue) ? 1 : 0;
+        Growing += IsGrowing(queue) ? 1 : 0;
+        if (keepEach)
+        {
+            Each.Add((queue.Name, queue.Messages));
+        }
+
+        KeepIfWorst(queue);
+    }
+
+    /// <summary>The deepest queues, deepest first (names break ties so the order is stable).</summary>
+    public IEnumerable<QueueInfo> Worst() => _worst.UnorderedItems
+        .Select(entry => entry.Element)
+        .OrderByDescending(q => q.Messages)
+        .ThenBy(q => q.Name, StringComparer.Ordinal);
+
+    public static bool IsUnconsumed(QueueInfo queue) => queue.Messages > 0 && queue.Consumers == 0;
+
+    public static bool IsGrowing(QueueInfo queue) => queue.Messages > 0 && queue.PublishRate > queue.DeliverRate;
+
+    private void KeepIfWorst(QueueInfo queue)
+    {
+        if (keepWorst <= 0 || queue.Messages == 0)
+        {
+            return;
+        }
+
+        if (_worst.Count < keepWorst)
+        {
+            _worst.Enqueue(queue, queue.Messages);
+        }
+        else if (queue.Messages > _worst.Peek().Messages)
+        {
+            _worst.DequeueEnqueue(queue, queue.Messages);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+# RabbitMQ 3.10 with the management plugin, on 127.0.0.1 only, in a private data directory.
+# Exports STACKFSCK_RABBITMQ_API (management URL, user guest/guest) and STACKFSCK_RABBITMQ_AMQP_PORT.
+SERVICE_PACKAGES+=(rabbitmq-server curl)
+
+rabbitmq_start() {
+    local dir="$STATE_DIR/rabbitmq" api_port=25672 amqp_port=25671
+    mkdir -p "$dir/mnesia" "$dir/log"
+    echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+    cat > "$dir/rabbitmq.conf" <<CONF
+listeners.tcp.1 = 127.0.0.1:$amqp_port
+management.tcp.ip = 127.0.0.1
+management.tcp.port = $api_port
+collect_statistics_interval = 500
+management_agent.sample_retention_policies.global.minute = 5
+CONF
+    # The node's distribution port is fixed and bound to loopback too, like epmd.
+    (
+        export HOME="$dir" RABBITMQ_NODENAME=stackfsck@localhost ERL_EPMD_ADDRESS=127.0.0.1 \
+            RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
+            RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" \
+            RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_DIST_PORT=25670 \
+            RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+        setsid /usr/lib/rabbitmq/bin/rabbitmq-server > "$dir/log/stdout.log" 2>&1 &
+        echo $! > "$dir/launcher.pid"
+    )
+    wait_for "RabbitMQ management API" 120 curl -sf -u guest:guest "http://127.0.0.1:$api_port/api/overview" -o /dev/null
+    export STACKFSCK_RABBITMQ_API="http://127.0.0.1:$api_port" STACKFSCK_RABBITMQ_AMQP_PORT=$amqp_port
+}
+
+rabbitmq_stop() {
+    local dir="$STATE_DIR/rabbitmq"
+    [ -f "$dir/launcher.pid" ] || return 0
+    HOME="$dir" /usr/lib/rabbitmq/bin/rabbitmqctl -n stackfsck@localhost stop > /dev/null 2>&1 ||
+        kill -- -"$(cat "$dir/launcher.pid")" 2> /dev/null || true
+}
