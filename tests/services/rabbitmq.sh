@@ -5,13 +5,14 @@ SERVICE_PACKAGES+=(rabbitmq-server curl)
 rabbitmq_start() {
     local dir="$STATE_DIR/rabbitmq" api_port=25672 amqp_port=25671
     mkdir -p "$dir/mnesia" "$dir/log"
+    # epmd outlives the node; remember whether this run started it, to end only what we started.
+    pgrep -x epmd > /dev/null || touch "$dir/own-epmd"
     echo '[rabbitmq_management].' > "$dir/enabled_plugins"
     cat > "$dir/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$amqp_port
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $api_port
 collect_statistics_interval = 500
-management_agent.sample_retention_policies.global.minute = 5
 CONF
     # The node's distribution port is fixed and bound to loopback too, like epmd.
     (
@@ -32,4 +33,5 @@ rabbitmq_stop() {
     [ -f "$dir/launcher.pid" ] || return 0
     HOME="$dir" /usr/lib/rabbitmq/bin/rabbitmqctl -n stackfsck@localhost stop > /dev/null 2>&1 ||
         kill -- -"$(cat "$dir/launcher.pid")" 2> /dev/null || true
+    [ -f "$dir/own-epmd" ] && epmd -kill > /dev/null 2>&1 || true
 }
