@@ -2,6 +2,10 @@
 # the sample environment; `make install` copies the checks where Nagios looks for plugins.
 PREFIX ?= /usr/lib/nagios/plugins
 RID ?= linux-x64
+# DIST and ARTIFACTS let several builds share a checkout: each its own output folders.
+DIST ?= dist
+ARTIFACTS ?=
+PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
 CHECKS := $(notdir $(wildcard checks/check_*))
 SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props
@@ -9,21 +13,21 @@ SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -
 .PHONY: all dist install test clean
 all: dist
 
-dist: $(CHECKS:%=dist/%)
+dist: $(CHECKS:%=$(DIST)/%)
 
 # A check is rebuilt when its own sources or the plugin library change.
 .SECONDEXPANSION:
-dist/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED)
-	dotnet publish checks/$* -f net9.0 -r $(RID) -c Release -o obj/publish/$* --nologo -v quiet -clp:ErrorsOnly
-	@mkdir -p dist
-	install -m 0755 obj/publish/$*/$* dist/$*
+$(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED)
+	dotnet publish checks/$* -f net9.0 -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	@mkdir -p $(DIST)
+	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
 
 install: dist
 	install -d $(DESTDIR)$(PREFIX)
-	install -m 0755 $(CHECKS:%=dist/%) $(DESTDIR)$(PREFIX)/
+	install -m 0755 $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
 
 test:
 	tests/run
 
 clean:
-	rm -rf dist obj/publish
+	rm -rf $(DIST) $(PUBLISH)

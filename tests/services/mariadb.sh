@@ -1,11 +1,11 @@
-# MariaDB 10.11 on 127.0.0.1:23306 and a unix socket, in a private data directory, tuned for
+# MariaDB 10.11 on 127.0.0.1 (port PORT_BASE+10) and a unix socket, in a private data directory, tuned for
 # tests (no binlog, lazy flush). Exports STACKFSCK_MYSQL_HOST, _PORT, _SOCKET and
 # STACKFSCK_MYSQL_ADMIN_CNF: an option file ([client] section) holding the root login, which
 # tests use to create databases, load the fixture schemas and create users.
 SERVICE_PACKAGES+=(mariadb-server mariadb-client libmariadb3)
 
 mariadb_start() {
-    local dir="$STATE_DIR/mariadb" port=23306
+    local dir="$STATE_DIR/mariadb" port=$((PORT_BASE + 10))
     mkdir -p "$dir"
     mariadb-install-db --no-defaults --datadir="$dir/data" --user=root \
         --auth-root-authentication-method=normal > "$dir/install.log" 2>&1 ||

@@ -1,9 +1,9 @@
-# RabbitMQ 3.10 with the management plugin, on 127.0.0.1 only, in a private data directory.
+# RabbitMQ 3.10 with the management plugin, on 127.0.0.1 only (ports PORT_BASE+0..2), in a private data directory.
 # Exports STACKFSCK_RABBITMQ_API (management URL, user guest/guest) and STACKFSCK_RABBITMQ_AMQP_PORT.
 SERVICE_PACKAGES+=(rabbitmq-server curl)
 
 rabbitmq_start() {
-    local dir="$STATE_DIR/rabbitmq" api_port=25672 amqp_port=25671
+    local dir="$STATE_DIR/rabbitmq" api_port=$((PORT_BASE + 2)) amqp_port=$((PORT_BASE + 1))
     mkdir -p "$dir/mnesia" "$dir/log"
     # epmd outlives the node; remember whether this run started it, to end only what we started.
     pgrep -x epmd > /dev/null || touch "$dir/own-epmd"
@@ -16,10 +16,10 @@ collect_statistics_interval = 500
 CONF
     # The node's distribution port is fixed and bound to loopback too, like epmd.
     (
-        export HOME="$dir" RABBITMQ_NODENAME=stackfsck@localhost ERL_EPMD_ADDRESS=127.0.0.1 \
+        export HOME="$dir" RABBITMQ_NODENAME="stackfsck$PORT_BASE@localhost" ERL_EPMD_ADDRESS=127.0.0.1 \
             RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
             RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" \
-            RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_DIST_PORT=25670 \
+            RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_DIST_PORT=$PORT_BASE \
             RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
         setsid /usr/lib/rabbitmq/bin/rabbitmq-server > "$dir/log/stdout.log" 2>&1 &
         echo $! > "$dir/launcher.pid"
@@ -31,7 +31,7 @@ CONF
 rabbitmq_stop() {
     local dir="$STATE_DIR/rabbitmq"
     [ -f "$dir/launcher.pid" ] || return 0
-    HOME="$dir" /usr/lib/rabbitmq/bin/rabbitmqctl -n stackfsck@localhost stop > /dev/null 2>&1 ||
+    HOME="$dir" /usr/lib/rabbitmq/bin/rabbitmqctl -n "stackfsck$PORT_BASE@localhost" stop > /dev/null 2>&1 ||
         kill -- -"$(cat "$dir/launcher.pid")" 2> /dev/null || true
     [ -f "$dir/own-epmd" ] && epmd -kill > /dev/null 2>&1 || true
 }
