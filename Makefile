@@ -6,7 +6,7 @@ RID ?= linux-x64
 DIST ?= dist
 ARTIFACTS ?=
 PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
-CHECKS := $(notdir $(wildcard checks/check_*))
+CHECKS ?= $(notdir $(wildcard checks/check_*))
 SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props
 
