@@ -1,0 +1,80 @@
+using System.CommandLine;
+
+namespace StackFsck.Plugin.Database;
+
+/// <summary>
+/// The command-line options that say how to reach one database: host, port or socket, user,
+/// option file and group (so no password is ever in argv, DESIGN.md 3.4), database, TLS.
+/// A check that reads several databases makes one set per database with a prefix, e.g.
+/// <c>new DatabaseOptions("neutron", "the Neutron database")</c> gives <c>--neutron-host</c>,
+/// <c>--neutron-defaults-group</c> and so on; the unprefixed set also has check_mysql's short
+/// names (<c>-H -P -s -u -d -f -g</c>).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    private readonly string _prefix;
+    private readonly string _subject;
+
+    public DatabaseOptions(string prefix = "", string subject = "the database", string? defaultDatabase = null)
+    {
+        _prefix = prefix;
+        _subject = subject;
+        Host = Make<string?>("host", "-H", "server host name or address (else from the option file; localhost uses the socket)", "HOST");
+        Port = Make<int?>("port", "-P", "server TCP port (3306 if neither this nor the option file sets one)", "PORT");
+        Socket = Make<string?>("socket", "-s", "unix socket of a local server", "PATH");
+        User = Make<string?>("user", "-u", "user name (else from the option file)", "USER");
+        Database = Make<string?>("database", "-d", "database name", "NAME");
+        if (defaultDatabase is not null)
+        {
+            Database.DefaultValueFactory = _ => defaultDatabase;
+        }
+
+        DefaultsFile = Make<string?>("defaults-file", "-f", "option file to read ([client] and the group below), e.g. /etc/nagios/mysql.cnf; it holds the password", "FILE");
+        DefaultsGroup = Make<string?>("defaults-group", "-g", "option file group to read besides [client], e.g. keystone", "GROUP");
+        Ssl = Make<bool>("ssl", null, "require TLS to the server", null);
+        SslCa = Make<string?>("ssl-ca", null, "PEM file of the CA that signed the server certificate (turns TLS on)", "FILE");
+        SslCert = Make<string?>("ssl-cert", null, "client certificate (PEM)", "FILE");
+        SslKey = Make<string?>("ssl-key", null, "client certificate's key (PEM)", "FILE");
+        SslVerify = Make<bool>("ssl-verify-server-cert", null, "check that the server certificate names the host", null);
+    }
+
+    public Option<string?> Host { get; }
+    public Option<int?> Port { get; }
+    public Option<string?> Socket { get; }
+    public Option<string?> User { get; }
+    public Option<string?> Database { get; }
+    public Option<string?> DefaultsFile { get; }
+    public Option<string?> DefaultsGroup { get; }
+    public Option<bool> Ssl { get; }
+    public Option<string?> SslCa { get; }
+    public Option<string?> SslCert { get; }
+    public Option<string?> SslKey { get; }
+    public Option<bool> SslVerify { get; }
+
+    public IEnumerable<Option> Options =>
+        [Host, Port, Socket, User, Database, DefaultsFile, DefaultsGroup, Ssl, SslCa, SslCert, SslKey, SslVerify];
+
+    /// <summary>The settings the command line gives; <paramref name="name"/> is how messages call this database.</summary>
+    public DatabaseSettings Read(CheckContext context, string name) => new()
+    {
+        Name = name,
+        Host = context.Get(Host),
+        Port = context.Get(Port),
+        Socket = context.Get(Socket),
+        User = context.Get(User),
+        Database = context.Get(Database),
+        DefaultsFile = context.Get(DefaultsFile),
+        DefaultsGroup = context.Get(DefaultsGroup),
+        Tls = new DatabaseTls(context.Get(Ssl), context.Get(SslCa), context.Get(SslCert), context.Get(SslKey), context.Get(SslVerify)),
+    };
+
+    private Option<T> Make<T>(string stem, string? shortName, string description, string? helpName)
+    {
+        bool main = _prefix.Length == 0;
+        string name = main ? $"--{stem}" : $"--{_prefix}-{stem}";
+        var option = main && shortName is not null ? new Option<T>(name, shortName) : new Option<T>(name);
+        option.Description = $"{_subject}: {description}";
+        option.HelpName = helpName;
+        return option;
+    }
+}
