@@ -1,0 +1,25 @@
+using System.CommandLine;
+using StackFsck.Confgen.Inventory;
+
+namespace StackFsck.Confgen.Cli;
+
+/// <summary>The one place subcommands are listed. A subcommand is a class with a Create() returning its Command.</summary>
+public static class ConfgenCli
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("confgen: Nagios configuration for every monitoring server of a cloud, from one inventory")
+        {
+            InventoryCommand.InventoryShow.Create(),
+        };
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception error) when (error is InventoryException or ConfgenException)
+        {
+            Console.Error.WriteLine($"confgen: {error.Message}");
+            return 1;
+        }
+    }
+}

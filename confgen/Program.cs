@@ -1,0 +1,3 @@
+using StackFsck.Confgen.Cli;
+
+return ConfgenCli.Run(args);
