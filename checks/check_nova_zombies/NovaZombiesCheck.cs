@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.RegularExpressions;
+using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+using StackFsck.Plugin.Nova;
+
+namespace StackFsck.Checks.NovaZombies;
+
+/// <summary>
+/// check_nova_zombies: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
+/// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of, and
+/// instance directories left behind. Reads only: it never changes the hypervisor or the database.
+/// </summary>
+internal static class NovaZombiesCheck
+{
+    private static readonly Option<string> LibvirtUri = new("--libvirt-uri")
+    {
+        Description = "libvirt URI, opened read-only (qemu+ssh://HOST/system to check a host from elsewhere)",
+        HelpName = "URI",
+        DefaultValueFactory = _ => "qemu:///system",
+    };
+
+    private static readonly Option<string> InstancesPath = new("--instances-path")
+    {
+        Description = "nova-compute's [DEFAULT]/instances_path, holding a directory per instance",
+        HelpName = "PATH",
+        DefaultValueFactory = _ => "/var/lib/nova/instances",
+    };
+
+    private static readonly Option<bool> SkipDisks = new("--skip-disks")
+    {
+        Description = "do not scan the instances path (when the check runs away from the host)",
+    };
+
+    private static readonly Option<string> Host = new("--host")
+    {
+        Description = "the compute host's name as Nova knows it ([DEFAULT]/host; default: this machine's name)",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => Dns.GetHostName(),
+    };
+
+    private static readonly Option<TimeSpan> Grace = GraceOption.Create(
+        "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", "1h");
+
+    private static readonly Option<Regex?> IgnoreDomain = new("--ignore-domain")
+    {
+        Description = "regular expression of domain names that are not Nova's (never counted as unknown)",
+        HelpName = "REGEX",
+        CustomParser = result => CommonOptions.Parse(result, ParseRegex),
+    };
+
+    private static readonly Option<int> List = new("--list")
+    {
+        Description = "how many uuids the long output lists per category",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly Option<string?> NovaConf = new("--nova-conf")
+    {
+        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
+        HelpName = "FILE",
+    };
+
+    private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
+
+    private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
+
+    private static readonly ThresholdPair Zombies = ThresholdPair.Main("zombie VMs", critical: "0");
+    private static readonly ThresholdPair Missing = ThresholdPair.Named("missing", "instances Nova runs here without a domain", "0");
+    private static readonly ThresholdPair Misplaced = ThresholdPair.Named("misplaced", "domains whose instance Nova places elsewhere", "0");
+    private static readonly ThresholdPair Unknown = ThresholdPair.Named("unknown", "domains Nova has never heard of", "0");
+    private static readonly ThresholdPair Leftovers = ThresholdPair.Named("leftover-disks", "instance directories of deleted or unknown instances", "0");
+    private static readonly ThresholdPair LeftoverBytes = ThresholdPair.Named("leftover-bytes", "bytes in leftover instance directories");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_nova_zombies",
+        Service = "NOVA_ZOMBIES",
+        Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
+        Options =
+        [
+            LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaConf, .. Api.Options, .. Cell.Options,
+            .. Zombies.Options, .. Missing.Options, .. Misplaced.Options, .. Unknown.Options, .. Leftovers.Options, .. LeftoverBytes.Options,
+        ],
+        Execute = context => Task.FromResult(Execute(context)),
+    };
+
+    private static Report Execute(CheckContext context)
+    {
+        string host = context.Get(Host);
+        string uri = context.Get(LibvirtUri);
+        context.Stage($"listing the domains of {uri}");
+        List<Domain> domains = Hypervisor.ListDomains(uri);
+        context.Log(1, $"{domains.Count} domains on {uri}");
+
+        bool scanDisks = !context.Get(SkipDisks);
+        List<InstanceDirectory> directories = [];
+        if (scanDisks)
+        {
+            context.Stage($"scanning {context.Get(InstancesPath)}");
+            directories = InstanceDirectories.Scan(context.Get(InstancesPath));
+        }
+
+        HashSet<Guid> seen = [.. domains.Select(d => d.Uuid), .. directories.Select(d => d.Uuid)];
+        using DatabaseConnection cell = DatabaseConnection.Open(context, CellSettings(context, host));
+        Dictionary<Guid, NovaInstance> nova = NovaSide.Read(cell, host, seen);
+
+        TimeSpan grace = context.Get(Grace);
+        ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Args.GetValue(IgnoreDomain));
+        var limits = new ZombieReport.Limits(context.Get(Zombies), context.Get(Missing), context.Get(Misplaced),
+            context.Get(Unknown), context.Get(Leftovers), context.Get(LeftoverBytes));
+        return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), limits);
+    }
+
+    /// <summary>The cell database given directly, or the one nova_api maps the host to.</summary>
+    private static DatabaseSettings CellSettings(CheckContext context, string host)
+    {
+        DatabaseSettings api = Api.Read(context, "nova_api database");
+        DatabaseSettings cell = Cell.Read(context, "cell database");
+        if (cell.Database is not null)
+        {
+            return DatabaseLogin.Inherit(cell, api);
+        }
+
+        DatabaseUrl? local = NovaCells.LocalConnection(context.Get(NovaConf));
+        using DatabaseConnection apiDb = DatabaseConnection.Open(context, api);
+        NovaCell found = NovaCells.OfHost(apiDb, host, api, local);
+        context.Log(1, $"host {host} is in cell {found.Name} ({found.Settings.Where()})");
+        return found.Settings;
+    }
+
+    private static Regex ParseRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException error)
+        {
+            throw new FormatException($"bad regular expression '{pattern}': {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using StackFsck.Checks.NovaZombies;
+using StackFsck.Plugin;
+
+return CheckHost.Run(NovaZombiesCheck.Definition, args);
