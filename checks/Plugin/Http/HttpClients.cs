@@ -11,7 +11,11 @@ namespace StackFsck.Plugin.Http;
 /// </summary>
 public static class HttpClients
 {
-    public static HttpClient Create(CheckContext context, TlsOptions tls)
+    public static HttpClient Create(CheckContext context, TlsOptions tls) =>
+        Create(context.Get(tls.CaFile), context.Get(tls.Insecure));
+
+    /// <summary>For checks whose trust settings also come from elsewhere (clouds.yaml's cacert and verify).</summary>
+    public static HttpClient Create(string? caFile, bool insecure)
     {
         var handler = new SocketsHttpHandler
         {
@@ -19,8 +23,7 @@ public static class HttpClients
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
-        handler.SslOptions.RemoteCertificateValidationCallback =
-            Validator(context.Get(tls.CaFile), context.Get(tls.Insecure));
+        handler.SslOptions.RemoteCertificateValidationCallback = Validator(caFile, insecure);
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 

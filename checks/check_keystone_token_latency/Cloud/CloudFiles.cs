@@ -1,0 +1,89 @@
+using StackFsck.Plugin;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace StackFsck.Checks.KeystoneLatency.Cloud;
+
+/// <summary>
+/// Finds and reads clouds.yaml and secure.yaml where openstacksdk looks for them: the file named
+/// by OS_CLIENT_CONFIG_FILE (OS_CLIENT_SECURE_FILE), then the current directory,
+/// $XDG_CONFIG_HOME/openstack (~/.config/openstack) and /etc/openstack, as .yaml, .yml or
+/// .json. The first file found wins; secure.yaml is merged over it.
+/// </summary>
+internal static class CloudFiles
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    public static IReadOnlyList<string> SearchPath(string baseName, string? explicitFile, ClientEnvironment environment)
+    {
+        string configHome = environment.Get("XDG_CONFIG_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(environment.Get("HOME") ?? "/nonexistent", ".config");
+        string[] directories = [environment.WorkingDirectory, Path.Combine(configHome, "openstack"), "/etc/openstack"];
+        IEnumerable<string> files = directories.SelectMany(dir => Extensions.Select(ext => Path.Combine(dir, baseName + ext)));
+        return (explicitFile is { Length: > 0 } ? files.Prepend(explicitFile) : files).ToList();
+    }
+
+    /// <summary>The clouds of clouds.yaml merged with secure.yaml; empty when neither exists.</summary>
+    public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment)
+    {
+        string? cloudsFile = FirstExisting(SearchPath("clouds", environment.Get("OS_CLIENT_CONFIG_FILE"), environment));
+        string? secureFile = FirstExisting(SearchPath("secure", environment.Get("OS_CLIENT_SECURE_FILE"), environment));
+        YamlMappingNode clouds = CloudsOf(cloudsFile);
+        Merge(clouds, CloudsOf(secureFile));
+        return (clouds, cloudsFile);
+    }
+
+    /// <summary>Deep merge, as openstacksdk merges secure.yaml: mappings combine, anything else is replaced.</summary>
+    public static void Merge(YamlMappingNode target, YamlMappingNode overlay)
+    {
+        foreach ((YamlNode key, YamlNode value) in overlay.Children)
+        {
+            if (target.Children.TryGetValue(key, out YamlNode? existing) && existing is YamlMappingNode inner && value is YamlMappingNode more)
+            {
+                Merge(inner, more);
+            }
+            else
+            {
+                target.Children[key] = value;
+            }
+        }
+    }
+
+    private static string? FirstExisting(IEnumerable<string> files) => files.FirstOrDefault(File.Exists);
+
+    private static YamlMappingNode CloudsOf(string? file)
+    {
+        if (file is null)
+        {
+            return [];
+        }
+
+        YamlNode? root = Parse(file);
+        if (root is YamlMappingNode document && document.Children.TryGetValue("clouds", out YamlNode? clouds))
+        {
+            return clouds as YamlMappingNode ?? throw new CheckException($"'clouds' in {file} is not a mapping of cloud names");
+        }
+
+        return [];
+    }
+
+    private static YamlNode? Parse(string file)
+    {
+        try
+        {
+            using var reader = new StreamReader(file);
+            var stream = new YamlStream();
+            stream.Load(reader);
+            return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
+        }
+        catch (YamlException error)
+        {
+            throw new CheckException($"malformed YAML in {file} (line {error.Start.Line}): {error.Message}");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckException($"cannot read {file}: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+using StackFsck.Checks.KeystoneLatency.Cloud;
+
+namespace StackFsck.Checks.KeystoneLatency.Keystone;
+
+/// <summary>The body of <c>POST /v3/auth/tokens</c> for the password method.</summary>
+internal sealed record AuthRequest(AuthBody Auth);
+
+internal sealed record AuthBody(Identity Identity, Scope? Scope);
+
+internal sealed record Identity(string[] Methods, PasswordMethod Password);
+
+internal sealed record PasswordMethod(PasswordUser User);
+
+internal sealed record PasswordUser(string? Id, string? Name, Reference? Domain, string Password);
+
+internal sealed record Scope(Reference? Project, Reference? Domain);
+
+/// <summary>The part of Keystone's token answer the check reads: when the token expires.</summary>
+internal sealed record TokenAnswer(TokenBody? Token);
+
+internal sealed record TokenBody([property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt);
+
+/// <summary>What the token cache file holds.</summary>
+internal sealed record CachedToken(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>Source-generated (de)serializers: no reflection, so the check stays Native AOT clean.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AuthRequest))]
+[JsonSerializable(typeof(TokenAnswer))]
+[JsonSerializable(typeof(CachedToken))]
+internal sealed partial class AuthJson : JsonSerializerContext;

@@ -1,0 +1,59 @@
+using System.Globalization;
+using StackFsck.Plugin;
+
+namespace StackFsck.Checks.KeystoneLatency;
+
+/// <summary>Judges a <see cref="Measurement"/> against the thresholds and words the result.</summary>
+internal static class LatencyReport
+{
+    public static readonly string[] PercentileNames = ["p50", "p95", "p99", "max"];
+
+    /// <param name="Percentile">The figure -w/-c judge: p50, p95, p99 or max.</param>
+    public sealed record Limits(string Percentile, Thresholds Latency, Thresholds Errors);
+
+    public static Report Build(Measurement measurement, string subject, Limits limits)
+    {
+        IReadOnlyList<Validation> all = measurement.Validations;
+        List<Validation> answered = all.Where(v => v.Answered).ToList();
+        List<Validation> errors = all.Where(v => v.Outcome == Outcome.Error).ToList();
+        if (answered.Count == 0)
+        {
+            string problem = errors.FirstOrDefault()?.Problem ?? "no answer";
+            throw new CheckException($"no validation succeeded: {problem} ({errors.Count} of {all.Count} failed)");
+        }
+
+        Percentiles figures = Percentiles.Of(answered.Select(v => v.Milliseconds));
+        double rate = answered.Count / Math.Max(measurement.Elapsed.TotalSeconds, 1e-6);
+        int rejected = answered.Count(v => v.Outcome == Outcome.Rejected);
+        var report = new Report(TokenLatencyCheck.Definition.Service)
+        {
+            OkSummary = Text($"{answered.Count} validations of {subject}: p50 {figures.P50:0.#} ms, p99 {figures.P99:0.#} ms, max {figures.Max:0.#} ms, {rate:0.#}/s, {errors.Count} errors"),
+        };
+        if (rejected > 0)
+        {
+            report.Declare(Status.Critical, $"token rejected: Keystone answered 404 (invalid or revoked) to {rejected} of {answered.Count} validations of {subject}");
+        }
+
+        foreach (string name in PercentileNames)
+        {
+            bool judged = name == limits.Percentile;
+            report.Add(new Metric(name, Math.Round(figures[name], 3), "ms", judged ? limits.Latency : null, Min: 0,
+                Text: Text($"{name} validation latency {figures[name]:0.#} ms")));
+        }
+
+        report
+            .Add(new Metric("rate", Math.Round(rate, 3), Min: 0))
+            .Add(new Metric("errors", errors.Count, Thresholds: limits.Errors, Min: 0, Max: all.Count,
+                Text: $"{errors.Count} of {all.Count} validations failed"))
+            .Add(new Metric("rejected", rejected, Min: 0, Max: all.Count));
+        report.Detail(Text($"{all.Count} validations in {measurement.Elapsed.TotalSeconds:0.###} s, p95 {figures.P95:0.#} ms"));
+        foreach (IGrouping<string?, Validation> kind in errors.GroupBy(v => v.Problem))
+        {
+            report.Detail($"{kind.Count()} x {kind.Key}");
+        }
+
+        return report;
+    }
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
