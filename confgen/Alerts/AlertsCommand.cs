@@ -1,0 +1,94 @@
+using System.CommandLine;
+using StackFsck.Alerts.Reading;
+using StackFsck.Alerts.Report;
+using StackFsck.Alerts.StatsD;
+
+namespace StackFsck.Alerts;
+
+/// <summary>
+/// <c>confgen alerts send|report</c>. confgen adds this command to its own and supplies the
+/// inventory option and the loader that reads it (this library knows nothing of its format).
+/// </summary>
+public static class AlertsCommand
+{
+    public const string DefaultLog = "/var/log/nagios4/nagios.log";
+
+    public static Command Create(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory) =>
+        new("alerts", "alert analytics: Nagios' alert log to StatsD counters, and reports of the chattiest checks")
+        {
+            Send(inventoryOption, loadInventory),
+            Report(inventoryOption, loadInventory),
+        };
+
+    private static Command Send(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory)
+    {
+        var log = LogOption();
+        var archives = ArchivesOption();
+        var state = new Option<string>("--state") { Description = "read position file (a lock file beside it keeps runs apart)", HelpName = "FILE", Required = true };
+        var statsd = new Option<string>("--statsd") { Description = "StatsD to send to", HelpName = "HOST[:PORT]", DefaultValueFactory = _ => "127.0.0.1:8125" };
+        var prefix = new Option<string>("--prefix") { Description = "first parts of every metric name", DefaultValueFactory = _ => "nagios" };
+        var soft = SoftOption();
+        var dryRun = new Option<bool>("--dry-run") { Description = "print the StatsD lines instead of sending them; the position is not saved" };
+        var command = new Command("send", "count the alerts logged since the last run and send them to StatsD")
+        {
+            inventoryOption, log, archives, state, statsd, prefix, soft, dryRun,
+        };
+        command.SetAction(parse => Guarded(() =>
+        {
+            string logPath = parse.GetValue(log)!;
+            var options = new SendOptions(
+                logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), parse.GetValue(state)!,
+                StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
+            return SendRun.Execute(options, loadInventory(parse), Console.Out, Console.Error);
+        }));
+        return command;
+    }
+
+    private static Command Report(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory)
+    {
+        var log = LogOption();
+        var archives = ArchivesOption();
+        var since = new Option<string>("--since") { Description = "window start: an age (24h, 7d) or a UTC date/time", DefaultValueFactory = _ => "7d" };
+        var until = new Option<string>("--until") { Description = "window end: an age or a UTC date/time (default: now)" };
+        var top = new Option<int>("--top") { Description = "rows per table", DefaultValueFactory = _ => 10 };
+        var soft = SoftOption();
+        var command = new Command("report", "tables of the services, hosts and workarounds that alerted most in a time window")
+        {
+            inventoryOption, log, archives, since, until, top, soft,
+        };
+        command.SetAction(parse => Guarded(() =>
+        {
+            string logPath = parse.GetValue(log)!;
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            string? end = parse.GetValue(until);
+            var options = new ReportOptions(
+                logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), WindowTime.Parse(parse.GetValue(since)!, now),
+                end is null ? now : WindowTime.Parse(end, now), Math.Max(1, parse.GetValue(top)), parse.GetValue(soft));
+            return ReportRun.Execute(options, loadInventory(parse), Console.Out);
+        }));
+        return command;
+    }
+
+    private static Option<string> LogOption() =>
+        new("--log") { Description = "the live log: nagios.log, or Icinga 2's compat icinga.log", HelpName = "FILE", DefaultValueFactory = _ => DefaultLog };
+
+    private static Option<string> ArchivesOption() =>
+        new("--archives") { Description = "folder of rotated logs (default: archives/ beside the log)", HelpName = "DIR" };
+
+    private static Option<bool> SoftOption() =>
+        new("--soft") { Description = "count SOFT alerts too (default: HARD only)" };
+
+    /// <summary>Files that cannot be read, a damaged state file, a bad value: one line on standard error, exit 1.</summary>
+    private static int Guarded(Func<int> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            Console.Error.WriteLine($"confgen alerts: {error.Message}");
+            return ExitCodes.Error;
+        }
+    }
+}
