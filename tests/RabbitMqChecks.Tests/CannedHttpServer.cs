@@ -48,7 +48,7 @@ public sealed class CannedHttpServer : IDisposable
                 using (client)
                 {
                     NetworkStream stream = client.GetStream();
-                    await stream.ReadAsync(new byte[8192], _stop.Token);
+                    await ReadRequestHeadAsync(stream);
                     await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
                 }
             }
@@ -58,6 +58,23 @@ public sealed class CannedHttpServer : IDisposable
         }
         catch (ObjectDisposedException)
         {
+        }
+    }
+
+    /// <summary>Reads up to the blank line that ends a request's headers (a check's GET has no body).</summary>
+    private async Task ReadRequestHeadAsync(NetworkStream stream)
+    {
+        var head = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n"))
+        {
+            int read = await stream.ReadAsync(buffer, _stop.Token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            head.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
     }
 }
