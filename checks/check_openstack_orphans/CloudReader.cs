@@ -1,0 +1,62 @@
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+using StackFsck.Plugin.Nova;
+
+namespace StackFsck.Checks.OpenStackOrphans;
+
+/// <summary>
+/// Reads each table once, streaming: every cell's <c>instances</c>, then nova_api's
+/// <c>instance_mappings</c>, Neutron's compute ports and Cinder's live attachments, each fed to
+/// the <see cref="OrphanSurvey"/> row by row. Each database has its own connection.
+/// </summary>
+internal static class CloudReader
+{
+    public static void ReadInstances(CheckContext context, IEnumerable<NovaCell> cells, InstanceIndex index)
+    {
+        foreach (NovaCell cell in cells)
+        {
+            using DatabaseConnection db = DatabaseConnection.Open(context, cell.Settings);
+            short number = index.AddCell(cell.Uuid);
+            foreach (DatabaseRow row in db.Query("SELECT uuid, deleted FROM instances", $"reading the instances of cell {cell.Name}"))
+            {
+                if (Guid.TryParse(row.String(0), out Guid uuid))
+                {
+                    index.AddInstance(uuid, number, row.Int64(1) != 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>Mappings without a cell belong to instances still being built (a build request): not judged.</summary>
+    public static void ReadMappings(DatabaseConnection api, OrphanSurvey survey)
+    {
+        foreach (DatabaseRow row in api.Query("SELECT instance_uuid FROM instance_mappings WHERE cell_id IS NOT NULL", "reading instance_mappings"))
+        {
+            if (Guid.TryParse(row.String(0), out Guid uuid))
+            {
+                survey.AddMapping(uuid);
+            }
+        }
+
+        survey.FindUnmapped();
+    }
+
+    public static void ReadPorts(CheckContext context, DatabaseSettings neutron, OrphanSurvey survey)
+    {
+        using DatabaseConnection db = DatabaseConnection.Open(context, neutron);
+        foreach (DatabaseRow row in db.Query("SELECT id, device_id FROM ports WHERE device_owner LIKE 'compute:%'", "reading the compute ports"))
+        {
+            survey.AddPort(row.String(0)!, row.String(1) ?? "");
+        }
+    }
+
+    public static void ReadAttachments(CheckContext context, DatabaseSettings cinder, OrphanSurvey survey)
+    {
+        using DatabaseConnection db = DatabaseConnection.Open(context, cinder);
+        const string sql = "SELECT id, volume_id, instance_uuid FROM volume_attachment WHERE deleted = 0 AND instance_uuid IS NOT NULL";
+        foreach (DatabaseRow row in db.Query(sql, "reading the volume attachments"))
+        {
+            survey.AddAttachment(row.String(0)!, row.String(1)!, row.String(2)!);
+        }
+    }
+}

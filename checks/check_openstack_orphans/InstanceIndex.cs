@@ -1,0 +1,75 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace StackFsck.Checks.OpenStackOrphans;
+
+/// <summary>
+/// Every instance of every cell, by uuid: which cell holds it, whether Nova deleted it, and
+/// whether nova_api maps it. 100,000 instances take a few megabytes: a Guid and three small fields each.
+/// </summary>
+internal sealed class InstanceIndex
+{
+    private readonly Dictionary<Guid, Entry> _entries = [];
+    private readonly List<string> _cells = [];
+
+    private struct Entry
+    {
+        public short Cell;
+        public bool Deleted;
+        public bool Mapped;
+    }
+
+    public IReadOnlyList<string> Cells => _cells;
+
+    public int Live { get; private set; }
+
+    /// <summary>Starts reading a cell's instances; returns its number for <see cref="AddInstance"/>.</summary>
+    public short AddCell(string cellUuid)
+    {
+        _cells.Add(cellUuid);
+        return checked((short)(_cells.Count - 1));
+    }
+
+    public void AddInstance(Guid uuid, short cell, bool deleted)
+    {
+        // A uuid in two cells (a half-done move) counts as live when either copy is.
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, uuid, out bool exists);
+        if (exists && !entry.Deleted)
+        {
+            return;
+        }
+
+        Live += deleted ? 0 : 1;
+        entry.Cell = cell;
+        entry.Deleted = deleted;
+    }
+
+    public InstanceState StateOf(Guid uuid) => _entries.TryGetValue(uuid, out Entry entry)
+        ? entry.Deleted ? InstanceState.Deleted : InstanceState.Live
+        : InstanceState.Missing;
+
+    /// <summary>Records an instance mapping; false when no cell holds the instance (a stale mapping).</summary>
+    public bool Map(Guid uuid)
+    {
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, uuid);
+        if (Unsafe.IsNullRef(ref entry))
+        {
+            return false;
+        }
+
+        entry.Mapped = true;
+        return true;
+    }
+
+    /// <summary>Live instances no instance mapping points to, with the uuid of the cell that holds each.</summary>
+    public IEnumerable<(Guid Uuid, string Cell)> Unmapped() => _entries
+        .Where(pair => !pair.Value.Deleted && !pair.Value.Mapped)
+        .Select(pair => (pair.Key, _cells[pair.Value.Cell]));
+}
+
+internal enum InstanceState
+{
+    Live,
+    Deleted,
+    Missing,
+}

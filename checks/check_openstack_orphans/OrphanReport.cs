@@ -1,0 +1,71 @@
+using StackFsck.Plugin;
+
+namespace StackFsck.Checks.OpenStackOrphans;
+
+/// <summary>Judges an <see cref="OrphanSurvey"/> against the thresholds and words it: counts, then the first ids of each category with the command that deals with each.</summary>
+internal static class OrphanReport
+{
+    public sealed record Limits(Thresholds Ports, Thresholds Attachments, Thresholds Volumes, Thresholds Unmapped, Thresholds StaleMappings);
+
+    public static Report Build(OrphanSurvey survey, InstanceIndex index, Limits limits, bool ports, bool attachments)
+    {
+        var report = new Report(OrphansCheck.Definition.Service)
+        {
+            OkSummary = $"no orphans: {index.Live} live instances in {index.Cells.Count} cells" +
+                (ports ? $", {survey.ComputePorts} compute ports" : "") +
+                (attachments ? $", {survey.LiveAttachments} volume attachments" : ""),
+        };
+        if (index.Cells.Count == 0)
+        {
+            report.Declare(Status.Unknown, "no cell in nova_api cell_mappings: is this the nova_api database?");
+        }
+
+        if (ports)
+        {
+            Category(report, "orphan_ports", survey.Ports, limits.Ports, "ports of compute instances no cell runs");
+        }
+
+        if (attachments)
+        {
+            Category(report, "orphan_attachments", survey.Attachments, limits.Attachments, "volume attachments of deleted or missing instances");
+            Category(report, "orphan_volumes", survey.Volumes, limits.Volumes, "volumes attached to deleted or missing instances");
+        }
+
+        Category(report, "unmapped_instances", survey.Unmapped, limits.Unmapped, "live instances without an instance mapping");
+        Category(report, "stale_mappings", survey.StaleMappings, limits.StaleMappings, "instance mappings without an instance");
+        report
+            .Add(new Metric("instances", index.Live, Min: 0))
+            .Add(new Metric("mappings", survey.Mappings, Min: 0));
+        if (ports)
+        {
+            report.Add(new Metric("compute_ports", survey.ComputePorts, Min: 0));
+        }
+
+        if (attachments)
+        {
+            report.Add(new Metric("attachments", survey.LiveAttachments, Min: 0));
+        }
+
+        return report;
+    }
+
+    private static void Category(Report report, string label, Findings findings, Thresholds thresholds, string what)
+    {
+        report.Add(new Metric(label, findings.Count, Thresholds: thresholds, Min: 0, Text: $"{findings.Count} {what}"));
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        report.Detail($"{what} ({findings.Count}):");
+        foreach (string line in findings.Shown)
+        {
+            report.Detail("  " + line);
+        }
+
+        if (findings.Count > findings.Shown.Count)
+        {
+            report.Detail($"  ... and {findings.Count - findings.Shown.Count} more");
+        }
+    }
+}

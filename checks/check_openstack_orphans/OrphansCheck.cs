@@ -1,0 +1,83 @@
+using System.CommandLine;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+using StackFsck.Plugin.Nova;
+
+namespace StackFsck.Checks.OpenStackOrphans;
+
+/// <summary>
+/// check_openstack_orphans: what other services still hold for instances Nova no longer has.
+/// Neutron ports of gone instances, Cinder attachments (and their volumes) of gone instances,
+/// and instances and instance mappings that have lost each other. Database reads only.
+/// </summary>
+internal static class OrphansCheck
+{
+    private static readonly Option<string?> NovaConf = new("--nova-conf")
+    {
+        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not look for orphan ports" };
+
+    private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not look for orphan volume attachments" };
+
+    private static readonly Option<int> List = new("--list")
+    {
+        Description = "how many ids the long output lists per category",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
+    private static readonly DatabaseOptions Neutron = new("neutron", "the Neutron database (unset values as the nova_api ones)", defaultDatabase: "neutron");
+    private static readonly DatabaseOptions Cinder = new("cinder", "the Cinder database (unset values as the nova_api ones)", defaultDatabase: "cinder");
+
+    private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
+    private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
+    private static readonly ThresholdPair Volumes = ThresholdPair.Named("volumes", "volumes attached to gone instances", "0");
+    private static readonly ThresholdPair Unmapped = ThresholdPair.Named("unmapped", "live instances without an instance mapping", "0");
+    private static readonly ThresholdPair StaleMappings = ThresholdPair.Named("stale-mappings", "instance mappings without an instance", "0");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_openstack_orphans",
+        Service = "OPENSTACK_ORPHANS",
+        Description = "Finds what Neutron, Cinder and nova_api still hold for instances no Nova cell has: ports, attachments, volumes, mappings.",
+        Options =
+        [
+            NovaConf, NoNeutron, NoCinder, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options,
+            .. Ports.Options, .. Attachments.Options, .. Volumes.Options, .. Unmapped.Options, .. StaleMappings.Options,
+        ],
+        Execute = context => Task.FromResult(Execute(context)),
+    };
+
+    private static Report Execute(CheckContext context)
+    {
+        DatabaseSettings api = Api.Read(context, "nova_api database");
+        var index = new InstanceIndex();
+        var survey = new OrphanSurvey(index, context.Get(List));
+        using (DatabaseConnection apiDb = DatabaseConnection.Open(context, api))
+        {
+            List<NovaCell> cells = NovaCells.All(apiDb, api, NovaCells.LocalConnection(context.Get(NovaConf)));
+            context.Log(1, $"{cells.Count} cells: {string.Join(", ", cells.Select(c => c.Name))}");
+            CloudReader.ReadInstances(context, cells, index);
+            CloudReader.ReadMappings(apiDb, survey);
+        }
+
+        bool ports = !context.Get(NoNeutron);
+        bool attachments = !context.Get(NoCinder);
+        if (ports)
+        {
+            CloudReader.ReadPorts(context, DatabaseLogin.Inherit(Neutron.Read(context, "neutron database"), api), survey);
+        }
+
+        if (attachments)
+        {
+            CloudReader.ReadAttachments(context, DatabaseLogin.Inherit(Cinder.Read(context, "cinder database"), api), survey);
+        }
+
+        var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),
+            context.Get(Unmapped), context.Get(StaleMappings));
+        return OrphanReport.Build(survey, index, limits, ports, attachments);
+    }
+}

@@ -1,0 +1,4 @@
+using StackFsck.Checks.OpenStackOrphans;
+using StackFsck.Plugin;
+
+return CheckHost.Run(OrphansCheck.Definition, args);
