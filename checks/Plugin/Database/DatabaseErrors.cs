@@ -12,7 +12,7 @@ internal static class DatabaseErrors
         string message = code switch
         {
             1045 => $"access denied to {name} ({where}): {server}; check the user and the password in the option file",
-            1044 => $"access denied to {name} ({where}): {server}",
+            1044 => $"access denied to {name} ({where}): {server}; the database does not exist or the user has no grant on it",
             1049 => $"unknown database '{settings.Database}' on {where} ({name})",
             1146 => $"missing table while {what} on {name}: {server}; is this the right database and OpenStack release?",
             1054 => $"missing column while {what} on {name}: {server}; is this the right database and OpenStack release?",

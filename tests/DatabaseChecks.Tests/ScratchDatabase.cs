@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace StackFsck.Tests.Database;
+
+/// <summary>
+/// A database of its own for one test class on the MariaDB of tests/run: created empty or from
+/// a real Zed fixture schema, filled through the <c>mariadb</c> client as root (the admin option
+/// file tests/run exports), dropped at the end. Logins for the checks are SELECT-only users.
+/// </summary>
+public sealed class ScratchDatabase : IDisposable
+{
+    private readonly List<string> _users = [];
+
+    public ScratchDatabase(string purpose, string? fixture = null)
+    {
+        Name = $"t_{purpose}_{Guid.NewGuid():N}"[..40];
+        Admin($"CREATE DATABASE `{Name}`");
+        if (fixture is not null)
+        {
+            RunClient([Name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
+        }
+
+        ReadOnly = CreateUser(Name, "SELECT");
+    }
+
+    public string Name { get; }
+
+    public static string Host => Repo.Service("STACKFSCK_MYSQL_HOST");
+    public static string Port => Repo.Service("STACKFSCK_MYSQL_PORT");
+    public static string Socket => Repo.Service("STACKFSCK_MYSQL_SOCKET");
+
+    /// <summary>Option file of a user with nothing but SELECT on this database.</summary>
+    public string ReadOnly { get; }
+
+    /// <summary>Runs SQL in this database as root.</summary>
+    public void Execute(string sql) => RunClient([Name], sql);
+
+    /// <summary>The first column of the first row of a query, as the mysql client prints it.</summary>
+    public string Scalar(string sql) => RunClient(["-N", "-B", Name], sql).Split('\n')[0];
+
+    public long Count(string sql) => long.Parse(Scalar(sql));
+
+    /// <summary>Creates a user granted <paramref name="privileges"/> on a database; returns its option file ([client] and [stackfsck] groups).</summary>
+    public string CreateUser(string database, string privileges, string password = "pw-Secret-42")
+    {
+        string user = $"u{Guid.NewGuid():N}"[..16];
+        _users.Add(user);
+        Admin($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'; CREATE USER '{user}'@'localhost' IDENTIFIED BY '{password}'; " +
+            $"GRANT {privileges} ON `{database}`.* TO '{user}'@'127.0.0.1'; GRANT {privileges} ON `{database}`.* TO '{user}'@'localhost'");
+        string path = Path.Combine(Path.GetTempPath(), $"{user}.cnf");
+        File.WriteAllText(path, $"[client]\nhost={Host}\nport={Port}\nuser={user}\npassword={password}\n\n[stackfsck]\ndatabase={Name}\n");
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Admin($"DROP DATABASE IF EXISTS `{Name}`");
+        foreach (string user in _users)
+        {
+            Admin($"DROP USER IF EXISTS '{user}'@'127.0.0.1'; DROP USER IF EXISTS '{user}'@'localhost'");
+            File.Delete(Path.Combine(Path.GetTempPath(), $"{user}.cnf"));
+        }
+    }
+
+    public static void Admin(string sql) => RunClient([], sql);
+
+    private static string RunClient(IEnumerable<string> args, string sql)
+    {
+        var start = new ProcessStartInfo("mariadb")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add($"--defaults-file={Repo.Service("STACKFSCK_MYSQL_ADMIN_CNF")}");
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(sql);
+        process.StandardInput.Close();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"mariadb failed: {error.Result}");
+    }
+}
