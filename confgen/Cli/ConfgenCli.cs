@@ -11,12 +11,15 @@ public static class ConfgenCli
         var root = new RootCommand("confgen: Nagios configuration for every monitoring server of a cloud, from one inventory")
         {
             InventoryCommand.InventoryShow.Create(),
+            Render.RenderCommand.Create(),
+            Diff.DiffCommand.Create(),
+            Audit.AuditCommand.Create(),
         };
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception error) when (error is InventoryException or ConfgenException)
+        catch (Exception error) when (error is InventoryException or ConfgenException or Nagios.ConfigException)
         {
             Console.Error.WriteLine($"confgen: {error.Message}");
             return 1;

@@ -1,0 +1,20 @@
+using StackFsck.Confgen.Inventory;
+
+namespace StackFsck.Confgen.Render;
+
+/// <summary>Where the rendered tree lands on a Nagios server, for the nagios.cfg lines each server needs.</summary>
+public sealed record DeploySettings(string ConfDir, string ResourceFile)
+{
+    public static readonly DeploySettings Debian = new("/etc/nagios4/conf.d", "/etc/nagios4/resource.cfg");
+
+    public string NagiosCfgLines(ServerSpec server) =>
+        $"""
+        # nagios.cfg lines for {server.Name} ({TemplateContext.ClassName(server.Class)} server), rendered by confgen.
+        # Link this directory into {ConfDir} (e.g. as {ConfDir}/stackfsck); nagios.cfg must read that
+        # directory once, and define $USER1$ (the plugin directory) in the resource file; $USERn$
+        # macros the inventory names for credentials live there too.
+        cfg_dir={ConfDir}
+        resource_file={ResourceFile}
+
+        """;
+}

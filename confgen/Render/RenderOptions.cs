@@ -1,0 +1,64 @@
+using System.CommandLine;
+using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Inventory;
+
+namespace StackFsck.Confgen.Render;
+
+/// <summary>The options of every command that renders (render, diff, audit), and the render they describe.</summary>
+public sealed class RenderOptions
+{
+    private readonly Option<string> inventory = SharedOptions.Inventory();
+
+    private readonly Option<string> templates = new("--templates", "-T")
+    {
+        Description = "template directory holding common/, global/ and cell/",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "templates",
+    };
+
+    private readonly Option<string> output = new("--output", "-o")
+    {
+        Description = "rendered tree: one folder per monitoring server, plus monasca-agent/",
+        HelpName = "DIR",
+        DefaultValueFactory = _ => "rendered",
+    };
+
+    private readonly Option<string> confDir = new("--conf-dir")
+    {
+        Description = "directory nagios.cfg reads (cfg_dir) on the Nagios servers, that the server's tree is linked into",
+        DefaultValueFactory = _ => DeploySettings.Debian.ConfDir,
+    };
+
+    private readonly Option<string> resourceFile = new("--resource-file")
+    {
+        Description = "resource.cfg on the Nagios servers ($USER1$ = plugin directory, $USERn$ credentials)",
+        DefaultValueFactory = _ => DeploySettings.Debian.ResourceFile,
+    };
+
+    private readonly Option<string> pluginDir = new("--monasca-plugin-dir")
+    {
+        Description = "where the checks are installed on monasca-agent hosts (nagios_wrapper check_path)",
+        DefaultValueFactory = _ => "/usr/lib/nagios/plugins",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (Option option in new Option[] { inventory, templates, output, confDir, resourceFile, pluginDir })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public string OutputOf(ParseResult parse) => parse.GetValue(output)!;
+
+    /// <summary>Loads the inventory and templates and renders everything in memory (validated, not written).</summary>
+    public (RenderedTree Tree, Renderer Renderer) Render(ParseResult parse)
+    {
+        InventoryModel model = SharedOptions.Load(parse, inventory);
+        var renderer = new Renderer(
+            new TemplateSet(parse.GetValue(templates)!),
+            new DeploySettings(parse.GetValue(confDir)!, parse.GetValue(resourceFile)!),
+            parse.GetValue(pluginDir)!);
+        return (renderer.Render(model), renderer);
+    }
+}

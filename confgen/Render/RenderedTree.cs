@@ -1,0 +1,34 @@
+namespace StackFsck.Confgen.Render;
+
+/// <summary>
+/// A rendered configuration, in memory: relative path to text, '/' separated, in ordinal
+/// order so that writing it, diffing it and hashing it are deterministic.
+/// </summary>
+public sealed class RenderedTree
+{
+    /// <summary>Marks a directory as confgen's own, so a swap never replaces anything else.</summary>
+    public const string Marker = ".confgen-tree";
+
+    public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a tree written earlier (empty when the directory does not exist yet).</summary>
+    public static RenderedTree Read(string directory)
+    {
+        var tree = new RenderedTree();
+        if (!Directory.Exists(directory))
+        {
+            return tree;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            string relative = Path.GetRelativePath(directory, file).Replace('\\', '/');
+            if (relative != Marker)
+            {
+                tree.Files[relative] = File.ReadAllText(file);
+            }
+        }
+
+        return tree;
+    }
+}
