@@ -16,9 +16,13 @@ public static class Dist
     public static CheckRun Run(string check, params string[] args) => Run(check, args, new Dictionary<string, string?>());
 
     /// <summary>Runs a check with extra environment variables (a null value removes one). A run that outlives 60 s is killed and fails the test.</summary>
-    public static CheckRun Run(string check, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    public static CheckRun Run(string check, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment) =>
+        RunProgram(PathOf(check), args, environment);
+
+    /// <summary>Runs any program the same way (argv, environment, 60 s limit): e.g. <c>dotnet confgen.dll</c>.</summary>
+    public static CheckRun RunProgram(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
     {
-        var start = new ProcessStartInfo(PathOf(check))
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -41,7 +45,7 @@ public static class Dist
         if (!process.WaitForExit(60_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{check} {string.Join(' ', args)} ran longer than 60 s");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} ran longer than 60 s");
         }
 
         return new CheckRun(process.ExitCode, stdout.Result, stderr.Result);
