@@ -14,13 +14,20 @@ public static class Repo
             ? value
             : throw new InvalidOperationException($"{variable} is not set: run the tests through tests/run, which starts the servers");
 
+    /// <summary>Above the test binaries, or (when they build into an --artifacts-path elsewhere) where TestSupport was built from.</summary>
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string? builtFrom = typeof(Repo).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "StackFsckRoot")?.Value;
+        foreach (string start in new[] { AppContext.BaseDirectory, builtFrom }.OfType<string>())
         {
-            if (File.Exists(Path.Combine(dir.FullName, "stackfsck.slnx")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "stackfsck.slnx")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 
