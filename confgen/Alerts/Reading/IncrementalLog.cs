@@ -18,12 +18,12 @@ public static class IncrementalLog
         var warnings = new List<string>();
         long liveStart = 0;
         var earlier = new List<(string Path, long Start)>();
-        if (from is not null && from.File == liveId && from.Head.Matches(live))
+        if (from is not null && from.File == liveId)
         {
             liveStart = from.Offset;
-            if (from.Offset > live.Length)
+            if (from.Offset > live.Length || !from.Head.Matches(live))
             {
-                warnings.Add($"{logPath} is shorter than the saved offset {from.Offset} (truncated?): reading it from the start");
+                warnings.Add($"{logPath} was truncated or rewritten since the last run: reading it from the start");
                 liveStart = 0;
             }
         }
