@@ -43,7 +43,7 @@ internal sealed class OrphanSurvey(InstanceIndex instances, int keep)
             $"remove: openstack --os-volume-api-version 3.27 volume attachment delete {attachmentId}");
         if (_orphanVolumes.Add(volumeId))
         {
-            Volumes.Add(() => $"volume {volumeId}: attached to {Word(state)} instance {instanceUuid}; look: openstack volume show {volumeId}");
+            Volumes.Add(() => $"volume {volumeId}: attached to instance {instanceUuid}, which is {Word(state)}; look: openstack volume show {volumeId}");
         }
     }
 

@@ -9,7 +9,7 @@ namespace StackFsck.Tests.Zombies;
 /// </summary>
 public sealed class CloudDatabases : IDisposable
 {
-    private const string Password = "zombie-Reader-7";
+    public const string Password = "zombie-Reader-7";
     private readonly Dictionary<string, string> _names = [];
     private readonly string _user = $"z{Guid.NewGuid():N}"[..14];
 
