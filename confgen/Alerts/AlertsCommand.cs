@@ -6,21 +6,22 @@ using StackFsck.Alerts.StatsD;
 namespace StackFsck.Alerts;
 
 /// <summary>
-/// <c>confgen alerts send|report</c>. confgen adds this command to its own and supplies the
-/// inventory option and the loader that reads it (this library knows nothing of its format).
+/// <c>confgen alerts send|report</c>. confgen adds this command to its own and says, per
+/// subcommand, which options name the inventory and how to load it (this library knows nothing
+/// of the inventory's format).
 /// </summary>
 public static class AlertsCommand
 {
     public const string DefaultLog = "/var/log/nagios4/nagios.log";
 
-    public static Command Create(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory) =>
+    public static Command Create(InventorySource forSend, InventorySource forReport) =>
         new("alerts", "alert analytics: Nagios' alert log to StatsD counters, and reports of the chattiest checks")
         {
-            Send(inventoryOption, loadInventory),
-            Report(inventoryOption, loadInventory),
+            Send(forSend),
+            Report(forReport),
         };
 
-    private static Command Send(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory)
+    private static Command Send(InventorySource inventory)
     {
         var log = LogOption();
         var archives = ArchivesOption();
@@ -31,20 +32,21 @@ public static class AlertsCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "print the StatsD lines instead of sending them; the position is not saved" };
         var command = new Command("send", "count the alerts logged since the last run and send them to StatsD")
         {
-            inventoryOption, log, archives, state, statsd, prefix, soft, dryRun,
+            log, archives, state, statsd, prefix, soft, dryRun,
         };
+        inventory.AddOptions(command);
         command.SetAction(parse => Guarded(() =>
         {
             string logPath = parse.GetValue(log)!;
             var options = new SendOptions(
                 logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), parse.GetValue(state)!,
                 StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
-            return SendRun.Execute(options, loadInventory(parse), Console.Out, Console.Error);
+            return SendRun.Execute(options, inventory.Load(parse), Console.Out, Console.Error);
         }));
         return command;
     }
 
-    private static Command Report(Option<string> inventoryOption, Func<ParseResult, IAlertInventory> loadInventory)
+    private static Command Report(InventorySource inventory)
     {
         var log = LogOption();
         var archives = ArchivesOption();
@@ -54,8 +56,9 @@ public static class AlertsCommand
         var soft = SoftOption();
         var command = new Command("report", "tables of the services, hosts and workarounds that alerted most in a time window")
         {
-            inventoryOption, log, archives, since, until, top, soft,
+            log, archives, since, until, top, soft,
         };
+        inventory.AddOptions(command);
         command.SetAction(parse => Guarded(() =>
         {
             string logPath = parse.GetValue(log)!;
@@ -64,7 +67,7 @@ public static class AlertsCommand
             var options = new ReportOptions(
                 logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), WindowTime.Parse(parse.GetValue(since)!, now),
                 end is null ? now : WindowTime.Parse(end, now), Math.Max(1, parse.GetValue(top)), parse.GetValue(soft));
-            return ReportRun.Execute(options, loadInventory(parse), Console.Out);
+            return ReportRun.Execute(options, inventory.Load(parse), Console.Out);
         }));
         return command;
     }

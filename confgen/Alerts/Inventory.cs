@@ -9,10 +9,10 @@ public sealed record Placement(string Environment, string Cell, string ServerCla
 
 /// <summary>
 /// A service that carries a workaround (confgen's remediation custom variables): the bug it works
-/// around, until when, and whether its root cause is diagnosed. <see cref="Host"/> is null when
-/// the service is defined the same way on every host that has it.
+/// around, until when, and whether its root cause is diagnosed. Its alerts are those of every
+/// service with that description; <see cref="Where"/> says where it is defined, for the reader.
 /// </summary>
-public sealed record Workaround(string Service, string? Host, string Link, string? Expires, bool Diagnosed);
+public sealed record Workaround(string Service, string Where, string Link, string? Expires, bool Diagnosed);
 
 /// <summary>What alert analytics needs from the inventory; confgen's loader supplies it.</summary>
 public interface IAlertInventory
@@ -21,3 +21,9 @@ public interface IAlertInventory
 
     IReadOnlyList<Workaround> Workarounds { get; }
 }
+
+/// <summary>
+/// How a subcommand gets its inventory: the options it takes (confgen's own: --inventory, and for
+/// the report the template options too) and the loader that reads them.
+/// </summary>
+public sealed record InventorySource(Action<System.CommandLine.Command> AddOptions, Func<System.CommandLine.ParseResult, IAlertInventory> Load);

@@ -14,12 +14,13 @@ public static class ConfgenCli
             Render.RenderCommand.Create(),
             Diff.DiffCommand.Create(),
             Audit.AuditCommand.Create(),
+            AlertsCli.AlertsSubcommand.Create(),
         };
         try
         {
             return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception error) when (error is InventoryException or ConfgenException or Nagios.ConfigException)
+        catch (Exception error) when (error is InventoryException or ConfgenException or Nagios.ConfigException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"confgen: {error.Message}");
             return 1;

@@ -49,20 +49,20 @@ public static class AlertTables
 
     private static TextTable Workarounds(List<(EventKey Key, long Count)> alerts, IAlertInventory inventory, int top)
     {
-        var table = new TextTable("Workarounds that fired most", "alerts", "service", "host", "diagnosed", "expires", "issue");
+        var table = new TextTable("Workarounds that fired most", "alerts", "service", "diagnosed", "expires", "issue", "defined on");
         foreach (var fired in inventory.Workarounds
             .Select(w => (Workaround: w, Count: alerts.Where(a => Matches(w, a.Key)).Sum(a => a.Count)))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Workaround.Service, StringComparer.Ordinal).Take(top))
         {
             Workaround w = fired.Workaround;
-            table.Add(Number(fired.Count), w.Service, w.Host ?? "(all)", w.Diagnosed ? "yes" : "no", w.Expires ?? "-", w.Link);
+            table.Add(Number(fired.Count), w.Service, w.Diagnosed ? "yes" : "no", w.Expires ?? "-", w.Link, w.Where);
         }
 
         return table;
     }
 
     private static bool Matches(Workaround workaround, EventKey key) =>
-        key.Kind == EventKind.ServiceAlert && key.Service == workaround.Service && (workaround.Host is null || workaround.Host == key.Host);
+        key.Kind == EventKind.ServiceAlert && key.Service == workaround.Service;
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
