@@ -61,19 +61,19 @@ echo "check $(ms "$ours"), check_http $(ms "$theirs"): ratio $(ratio "$ours" "$t
 
 echo "== 2. 10,000 queues: check vs curl downloading the same response"
 hyperfine -N --warmup 3 --runs 20 --export-json "$STATE_DIR/tenk.json" --style none \
-    "$CHECK -p $PORT --vhost tenk --warning-no-consumers ~:" \
+    "$CHECK -p $PORT --vhost tenk --warning-no-consumers ~: -t 60" \
     "curl -sf -u guest:guest -o /dev/null $API/api/queues/tenk?$COLUMNS_QUERY" > /dev/null
 ours=$(median "$STATE_DIR/tenk.json" 0)
 theirs=$(median "$STATE_DIR/tenk.json" 1)
 echo "check $(ms "$ours"), curl $(ms "$theirs"): ratio $(ratio "$ours" "$theirs") (target <= 1.2)"
 bytes=$(curl -sf -u guest:guest "$API/api/queues/tenk?$COLUMNS_QUERY" | wc -c)
-rss=$(/usr/bin/time -f %M "$CHECK" -p "$PORT" --vhost tenk --warning-no-consumers "~:" 2>&1 > /dev/null | tail -1)
-rss_each=$(/usr/bin/time -f %M "$CHECK" -p "$PORT" --vhost tenk --warning-no-consumers "~:" --perfdata-per-queue 2>&1 > /dev/null | tail -1)
+rss=$(/usr/bin/time -f %M "$CHECK" -p "$PORT" --vhost tenk --warning-no-consumers "~:" -t 60 2>&1 > /dev/null | tail -1)
+rss_each=$(/usr/bin/time -f %M "$CHECK" -p "$PORT" --vhost tenk --warning-no-consumers "~:" -t 60 --perfdata-per-queue 2>&1 > /dev/null | tail -1)
 echo "response $bytes bytes; peak RSS $((rss / 1024)) MiB, with per-queue perfdata $((rss_each / 1024)) MiB (target <= 30 MiB)"
 
 echo "== 3. 1,000 compute queues: one check run vs check_rabbitmq_queue (Perl) once per queue"
 start=$(date +%s.%N)
-"$CHECK" -p "$PORT" --vhost onek --warning-no-consumers "~:" > /dev/null
+"$CHECK" -p "$PORT" --vhost onek --warning-no-consumers "~:" -t 60 > /dev/null
 ours=$(python3 -c "import sys,time; print(time.time() - float(sys.argv[1]))" "$start")
 runs="${PERL_RUNS:-1000}"
 start=$(date +%s.%N)
