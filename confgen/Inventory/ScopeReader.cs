@@ -112,10 +112,11 @@ internal static class ScopeReader
         string value = endpoint.Required(key);
         return Names.IsCredentialReference(value) && Names.IsPlainValue(value)
             ? value
-            : throw InventoryException.At(endpoint.Source, $"'{key}' must be an absolute path on the Nagios server or a $USERn$ macro, not '{value}'");
+            : throw InventoryException.At(endpoint.At(endpoint.Get(key)!), $"'{key}' must be an absolute path on the Nagios server or a $USERn$ macro, not the secret itself");
     }
 
     private static string Plain(YamlMap endpoint, string key, string value) => Names.IsPlainValue(value)
         ? value
-        : throw InventoryException.At(endpoint.Source, $"'{key}': '{value}' holds characters Nagios or monasca-agent would split or expand");
+        : throw InventoryException.At(endpoint.Get(key) is { } node ? endpoint.At(node) : endpoint.Source,
+            $"'{key}': '{value}' holds characters Nagios or monasca-agent would split or expand");
 }

@@ -19,7 +19,25 @@ public sealed class Renderer(TemplateSet templates, DeploySettings deploy, strin
         List<(EnvironmentSpec Environment, ServerSpec Server)> servers =
             inventory.Environments.SelectMany(e => e.Servers.Select(s => (e, s))).ToList();
         var results = new ConcurrentDictionary<int, RenderedServer>();
-        Parallel.For(0, servers.Count, i => results[i] = renderer.Render(servers[i].Environment, servers[i].Server));
+        var failures = new ConcurrentDictionary<int, Exception>();
+        Parallel.For(0, servers.Count, i =>
+        {
+            try
+            {
+                results[i] = renderer.Render(servers[i].Environment, servers[i].Server);
+            }
+            catch (Exception error)
+            {
+                failures[i] = error;
+            }
+        });
+
+        // The first failing server in inventory order, so the same mistake always gives the same message.
+        if (!failures.IsEmpty)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[failures.Keys.Min()]);
+        }
+
         Servers = [.. Enumerable.Range(0, servers.Count).Select(i => results[i])];
 
         var tree = new RenderedTree();

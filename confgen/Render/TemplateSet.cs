@@ -59,7 +59,7 @@ public sealed class TemplateSet
             {
                 text = render(context);
             }
-            catch (HandlebarsException error)
+            catch (Exception error) when (error is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
             {
                 throw new ConfgenException($"templates/{layer}/{name}.hbs ({where}): {error.Message}");
             }
