@@ -150,8 +150,11 @@ public sealed class DatabaseConnection : IDisposable
         return MariaDbNative.Errno(_mysql) == 0 ? false : throw DatabaseErrors.Describe(_mysql, Settings, what);
     }
 
-    /// <summary>Whole seconds left of -t, at least 1: Connector/C's timeouts take whole seconds (0 would mean none).</summary>
-    private uint SecondsLeft() => (uint)Math.Max(1, Math.Ceiling(_context.Deadline.Remaining.TotalSeconds));
+    /// <summary>
+    /// Whole seconds left of -t (Connector/C's timeouts take whole seconds), plus one: the
+    /// library's own timeouts are a backstop, so the deadline strikes first and names the stage.
+    /// </summary>
+    private uint SecondsLeft() => (uint)Math.Ceiling(_context.Deadline.Remaining.TotalSeconds) + 1;
 
     /// <summary>The layer reads: a statement that could change data is a bug in the check, not a user error.</summary>
     private static void EnsureReadOnly(string sql)

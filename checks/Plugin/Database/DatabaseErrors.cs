@@ -13,7 +13,7 @@ internal static class DatabaseErrors
         {
             1045 => $"access denied to {name} ({where}): {server}; check the user and the password in the option file",
             1044 => $"access denied to {name} ({where}): {server}; the database does not exist or the user has no grant on it",
-            1049 => $"unknown database '{settings.Database}' on {where} ({name})",
+            1049 => $"unknown database '{settings.Database}' on {settings.Server()} ({name})",
             1146 => $"missing table while {what} on {name}: {server}; is this the right database and OpenStack release?",
             1054 => $"missing column while {what} on {name}: {server}; is this the right database and OpenStack release?",
             1142 or 1143 => $"the user lacks SELECT while {what} on {name}: {server}",

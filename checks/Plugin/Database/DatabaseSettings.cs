@@ -24,15 +24,14 @@ public sealed record DatabaseSettings
     public string? DefaultsGroup { get; init; }
     public DatabaseTls Tls { get; init; } = DatabaseTls.None;
 
-    /// <summary>Where the server is, for messages and stage names: never a password.</summary>
-    public string Where()
-    {
-        string server = Socket is not null ? $"socket {Socket}"
-            : Host is not null ? Port is int port ? $"{Host}:{port}" : Host
-            : DefaultsFile is not null ? $"the server named in {DefaultsFile}"
-            : "the server of the option files";
-        return Database is null ? server : $"{Database} on {server}";
-    }
+    /// <summary>The database and its server, for messages and stage names: never a password.</summary>
+    public string Where() => Database is null ? Server() : $"{Database} on {Server()}";
+
+    public string Server() =>
+        Socket is not null ? $"socket {Socket}"
+        : Host is not null ? Port is int port ? $"{Host}:{port}" : Host
+        : DefaultsFile is not null ? $"the server named in {DefaultsFile}"
+        : "the server of the option files";
 }
 
 /// <summary>TLS to the server: any file given turns TLS on; <see cref="Required"/> refuses a plain connection.</summary>

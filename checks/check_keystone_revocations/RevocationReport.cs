@@ -1,0 +1,64 @@
+using System.Globalization;
+using StackFsck.Plugin;
+
+namespace StackFsck.Checks.Keystone;
+
+/// <summary>Judges the revocation backlog and words it, with what an operator can do about it.</summary>
+internal static class RevocationReport
+{
+    public sealed record Limits(Thresholds Events, Thresholds Oldest, Thresholds Overdue);
+
+    public static Report Build(Revocations found, int cutoffSeconds, Limits limits)
+    {
+        string age = found.OldestAgeSeconds is long seconds ? Age(seconds) : "none";
+        var report = new Report(RevocationsCheck.Definition.Service)
+        {
+            OkSummary = $"{found.Events} revocation events, oldest {age}, {found.Overdue} overdue, {found.LastHour} in the last hour",
+        };
+        report
+            .Add(new Metric("events", found.Events, Thresholds: limits.Events, Min: 0,
+                Text: $"{found.Events} revocation events"))
+            .Add(new Metric("oldest", found.OldestAgeSeconds ?? 0, "s", limits.Oldest, Min: 0,
+                Text: $"oldest revocation event is {age} old"))
+            .Add(new Metric("overdue", found.Overdue, Thresholds: limits.Overdue, Min: 0,
+                Text: $"{found.Overdue} events older than the prune cutoff of {cutoffSeconds} s"))
+            .Add(new Metric("last_hour", found.LastHour, Min: 0));
+        Explain(report, found, cutoffSeconds);
+        return report;
+    }
+
+    private static void Explain(Report report, Revocations found, int cutoffSeconds)
+    {
+        if (found.Oldest is DateTime oldest)
+        {
+            report.Detail(string.Create(CultureInfo.InvariantCulture, $"oldest event revoked at {oldest:yyyy-MM-dd HH:mm:ss} UTC ({Age(found.OldestAgeSeconds ?? 0)} ago)"));
+        }
+
+        report.Detail("Keystone compares every token it validates with every revocation event: the more events, the slower each API call.");
+        if (found.Overdue > 0)
+        {
+            report.Detail($"{found.Overdue} events are older than [token] expiration + [revoke] expiration_buffer ({cutoffSeconds} s): "
+                + "Keystone deletes them only when it writes the next revocation, or the two settings differ from --expiration/--buffer.");
+            report.Detail($"They revoke only expired tokens and can be deleted: DELETE FROM revocation_event WHERE revoked_at < UTC_TIMESTAMP() - INTERVAL {cutoffSeconds} SECOND");
+        }
+
+        if (found.LastHour > 0 && found.LastHour * 2 > found.Events)
+        {
+            report.Detail($"{found.LastHour} events in the last hour: something revokes in bulk (user, project or role-assignment deletions, password changes, logouts of a script).");
+        }
+
+        if (found.Events > 0 && found.Overdue * 2 <= found.Events)
+        {
+            report.Detail("Most events are still within the token lifetime; a shorter [token] expiration keeps fewer of them.");
+        }
+    }
+
+    /// <summary>An age a person reads at a glance: "45 s", "12 min", "3 h 5 min", "2 d 4 h".</summary>
+    public static string Age(long seconds) => seconds switch
+    {
+        < 60 => $"{seconds} s",
+        < 3600 => $"{seconds / 60} min",
+        < 86400 => $"{seconds / 3600} h {seconds % 3600 / 60} min",
+        _ => $"{seconds / 86400} d {seconds % 86400 / 3600} h",
+    };
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Checks.Keystone;
+
+/// <summary>
+/// check_keystone_revocations: how many revocation events does every token validation walk
+/// through, and is Keystone pruning them? Reads Keystone's <c>revocation_event</c> table.
+/// </summary>
+internal static class RevocationsCheck
+{
+    private static readonly DatabaseOptions Keystone = new("", "the Keystone database", defaultDatabase: "keystone");
+
+    private static readonly Option<int> Expiration = Seconds("--expiration", 3600, "Keystone's [token] expiration");
+
+    private static readonly Option<int> Buffer = Seconds("--buffer", 1800, "Keystone's [revoke] expiration_buffer");
+
+    private static readonly ThresholdPair Events = ThresholdPair.Main("the number of revocation events", "1000", "10000");
+
+    private static readonly ThresholdPair Oldest = ThresholdPair.Named("oldest", "the age in seconds of the oldest event");
+
+    private static readonly ThresholdPair Overdue = ThresholdPair.Named("overdue", "events older than the prune cutoff");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_keystone_revocations",
+        Service = "KEYSTONE_REVOCATIONS",
+        Description = "Checks the backlog of Keystone revocation events, which every token validation walks through.",
+        Options = [.. Keystone.Options, Expiration, Buffer, .. Events.Options, .. Oldest.Options, .. Overdue.Options],
+        Execute = Execute,
+    };
+
+    private static Task<Report> Execute(CheckContext context)
+    {
+        int cutoff = context.Get(Expiration) + context.Get(Buffer);
+        using var db = DatabaseConnection.Open(context, Keystone.Read(context, "Keystone database"));
+        Revocations found = Revocations.Read(db, cutoff);
+        context.Log(1, $"{found.Events} events, {found.Overdue} older than {cutoff} s, {found.LastHour} in the last hour");
+        var limits = new RevocationReport.Limits(context.Get(Events), context.Get(Oldest), context.Get(Overdue));
+        return Task.FromResult(RevocationReport.Build(found, cutoff, limits));
+    }
+
+    private static Option<int> Seconds(string name, int fallback, string setting) => new(name)
+    {
+        Description = $"{setting} in seconds (default {fallback}, Keystone's own default); with the other, the prune cutoff",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => fallback,
+        Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError($"{name} must not be negative"); } } },
+    };
+}
