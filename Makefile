@@ -10,8 +10,8 @@ CHECKS ?= $(notdir $(wildcard checks/check_*))
 SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props
 
-.PHONY: all dist install test clean
-all: dist
+.PHONY: all dist sample install test clean
+all: dist sample
 
 dist: $(CHECKS:%=$(DIST)/%)
 
@@ -21,6 +21,12 @@ $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -n
 	dotnet publish checks/$* -f net9.0 -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
+
+# The example inventory rendered by confgen (a JIT app, run from source) into $(SAMPLE).
+SAMPLE ?= out/example
+sample:
+	dotnet run --project confgen -c Release -v quiet $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
+		render -i environments/example -T templates -o $(SAMPLE)
 
 install: dist
 	install -d $(DESTDIR)$(PREFIX)

@@ -1,0 +1,62 @@
+namespace StackFsck.Confgen.Tests;
+
+public sealed class AuditTests : IDisposable
+{
+    private readonly Workspace workspace = new();
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void CurrentDiagnosedWorkaroundIsNotListed()
+    {
+        CheckRun run = Audit("2027-03-31");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("0 workaround(s) listed", run.Stdout.Trim());
+    }
+
+    [Fact]
+    public void ExpiredWorkaroundIsListedWithItsLinkAndEveryServerCarryingIt()
+    {
+        CheckRun run = Audit("2027-04-01");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "expired,diagnosed keystone_revocations expires=2027-03-31 https://tracker.example.net/OPS-1234 on "
+            + "nagios.dev.example.net:ctl1.dev.example.net nagios-global.prod.example.net:db-global.prod.example.net",
+            run.FirstLine);
+        Assert.EndsWith("1 workaround(s) listed\n", run.Stdout);
+    }
+
+    [Fact]
+    public void UndiagnosedWorkaroundIsListedBeforeItExpires()
+    {
+        string templates = Path.Combine(workspace.Root, "templates");
+        CopyDirectory(Confgen.Templates, templates);
+        string services = Path.Combine(templates, "cell/services.cfg.hbs");
+        File.WriteAllText(services, File.ReadAllText(services).Replace(
+            "    service_description     compute_queues\n",
+            "    service_description     compute_queues\n    _WORKAROUND_URL https://tracker.example.net/OPS-77\n    _WORKAROUND_EXPIRES 2030-01-01\n    _ROOT_CAUSE_DIAGNOSED 0\n",
+            StringComparison.Ordinal));
+
+        CheckRun run = Confgen.Run("audit", "-i", workspace.Inventory, "-T", templates, "--today", "2027-01-01");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(
+            "current,undiagnosed compute_queues expires=2030-01-01 https://tracker.example.net/OPS-77 on "
+            + "nagios-cell1.prod.example.net:rabbit1.cell1.prod.example.net nagios-cell2.prod.example.net:rabbit1.cell2.prod.example.net",
+            run.FirstLine);
+    }
+
+    private CheckRun Audit(string today) => Confgen.Run("audit", "-i", workspace.Inventory, "-T", Confgen.Templates, "--today", today);
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
