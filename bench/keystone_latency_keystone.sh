@@ -30,7 +30,9 @@ key_repository = $dir/fernet-receipts
 [credential]
 key_repository = $dir/credential-keys
 CONF
+    # keystone-manage prints harmless eventlet tracebacks at exit: keep them in a log.
     local manage=(keystone-manage --config-file "$dir/keystone.conf")
+    exec 3>&2 2>> "$dir/manage.log"
     [ -f "$dir/password" ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/password"
     chmod 600 "$dir/password"
     if [ ! -f "$dir/keystone.db" ]; then
@@ -41,6 +43,7 @@ CONF
             --bootstrap-admin-url "http://127.0.0.1:$port/v3" --bootstrap-public-url "http://127.0.0.1:$port/v3" \
             --bootstrap-internal-url "http://127.0.0.1:$port/v3" --bootstrap-region-id RegionOne
     fi
+    exec 2>&3 3>&-
     OS_KEYSTONE_CONFIG_FILES="$dir/keystone.conf" setsid uwsgi --plugins python3 --http11-socket "127.0.0.1:$port" \
         --wsgi-file /usr/bin/keystone-wsgi-public --master --processes 2 --threads 4 --lazy-apps --die-on-term \
         --logto "$dir/uwsgi.log" --pidfile "$dir/uwsgi.pid" > /dev/null 2>&1 &

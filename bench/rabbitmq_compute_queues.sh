@@ -15,7 +15,7 @@ SERVICE_PACKAGES=()
 source tests/services/rabbitmq.sh
 trap 'rabbitmq_stop; rm -rf "$STATE_DIR"' EXIT
 
-for package in "${SERVICE_PACKAGES[@]}" hyperfine time monitoring-plugins-basic nagios-plugins-rabbitmq; do
+for package in "${SERVICE_PACKAGES[@]}" time monitoring-plugins-basic nagios-plugins-rabbitmq; do
     dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" > /dev/null
 done
@@ -41,8 +41,13 @@ PY
         --data-binary @"$STATE_DIR/defs.json" > /dev/null
 }
 
-# median FILE.json INDEX: the median wall seconds of hyperfine's INDEX-th command.
-median() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$1" "$2"; }
+# compare RUNS OURS THEIRS: alternates the two commands RUNS times; sets $ours and $theirs (median seconds).
+compare() {
+    local out
+    out=$(python3 bench/lib/alternate.py "$@")
+    ours=$(sed -n 1p <<< "$out" | cut -d' ' -f1)
+    theirs=$(sed -n 2p <<< "$out" | cut -d' ' -f1)
+}
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
 
@@ -52,19 +57,13 @@ make_vhost onek 1000
 sleep 2
 
 echo "== 1. startup, one queue: check vs check_http on the same URL"
-hyperfine -N --warmup 5 --runs 60 --export-json "$STATE_DIR/startup.json" --style none \
-    "$CHECK -p $PORT --vhost one --warning-no-consumers ~:" \
-    "/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $PORT -a guest:guest -u /api/queues/one?$COLUMNS_QUERY" > /dev/null
-ours=$(median "$STATE_DIR/startup.json" 0)
-theirs=$(median "$STATE_DIR/startup.json" 1)
+compare 60 "$CHECK -p $PORT --vhost one --warning-no-consumers ~:" \
+    "/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $PORT -a guest:guest -u /api/queues/one?$COLUMNS_QUERY"
 echo "check $(ms "$ours"), check_http $(ms "$theirs"): ratio $(ratio "$ours" "$theirs") (target <= 1.5)"
 
 echo "== 2. 10,000 queues: check vs curl downloading the same response"
-hyperfine -N --warmup 3 --runs 20 --export-json "$STATE_DIR/tenk.json" --style none \
-    "$CHECK -p $PORT --vhost tenk --warning-no-consumers ~: -t 60" \
-    "curl -sf -u guest:guest -o /dev/null $API/api/queues/tenk?$COLUMNS_QUERY" > /dev/null
-ours=$(median "$STATE_DIR/tenk.json" 0)
-theirs=$(median "$STATE_DIR/tenk.json" 1)
+compare 15 "$CHECK -p $PORT --vhost tenk --warning-no-consumers ~: -t 60" \
+    "curl -sf -u guest:guest -o /dev/null $API/api/queues/tenk?$COLUMNS_QUERY"
 echo "check $(ms "$ours"), curl $(ms "$theirs"): ratio $(ratio "$ours" "$theirs") (target <= 1.2)"
 bytes=$(curl -sf -u guest:guest "$API/api/queues/tenk?$COLUMNS_QUERY" | wc -c)
 rss=$(/usr/bin/time -f %M "$CHECK" -p "$PORT" --vhost tenk --warning-no-consumers "~:" -t 60 2>&1 > /dev/null | tail -1)
@@ -76,10 +75,11 @@ start=$(date +%s.%N)
 "$CHECK" -p "$PORT" --vhost onek --warning-no-consumers "~:" -t 60 > /dev/null
 ours=$(python3 -c "import sys,time; print(time.time() - float(sys.argv[1]))" "$start")
 runs="${PERL_RUNS:-1000}"
+echo "Perl plugin answers: $(/usr/bin/check_rabbitmq_queue -H 127.0.0.1 --port "$PORT" -u guest -p guest --vhost onek --queue compute.cmp-00000 2>&1 | head -1)"
 start=$(date +%s.%N)
 for i in $(seq 0 $((runs - 1))); do
-    /usr/lib/nagios/plugins/check_rabbitmq_queue -H 127.0.0.1 --port "$PORT" -u guest -p guest \
-        --vhost onek --queue "$(printf 'compute.cmp-%05d' "$i")" > /dev/null || true
+    /usr/bin/check_rabbitmq_queue -H 127.0.0.1 --port "$PORT" -u guest -p guest \
+        --vhost onek --queue "$(printf 'compute.cmp-%05d' "$i")" > /dev/null 2>&1 || true
 done
 theirs=$(python3 -c "import sys,time; print((time.time() - float(sys.argv[1])) * 1000 / int(sys.argv[2]))" "$start" "$runs")
 echo "check $(ms "$ours") for all 1000; Perl $(ms "$theirs") for 1000 (measured $runs runs): ratio $(ratio "$ours" "$theirs")"

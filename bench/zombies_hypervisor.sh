@@ -58,5 +58,6 @@ python3 -c "
 import json, sys
 for r in json.load(open(sys.argv[1]))['results']:
     print(f\"  cpu {(r['user'] + r['system']) * 1000:6.1f} ms  {r['command'][:70]}\")" "$STATE_DIR/zombies.json"
-rss=$(/usr/bin/time -f %M "${CHECK[@]}" 2>&1 > /dev/null | tail -1)
+/usr/bin/time -f %M -o "$STATE_DIR/rss" "${CHECK[@]}" > /dev/null || true
+rss=$(tail -1 "$STATE_DIR/rss")
 echo "peak RSS of the check: $((rss / 1024)) MiB"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Compares check_keystone_token_latency (dist/) with ApacheBench on the same real Keystone, in one
+# run: a private Keystone (bench/keystone_latency_keystone.sh) on loopback, the same endpoint
+# (GET /v3/auth/tokens) and the same two headers (the check's cached token as X-Auth-Token and
+# X-Subject-Token), `ab -n 200 -c 4` against `--count 200 --concurrency 4`, alternating, ROUNDS
+# times. Prints per round and as medians:
+#   1. the check's p50 and p99 over ab's 50% and 99% lines (goal: within 15%, 0.85..1.15)
+#   2. the check's overhead: its wall time minus the time its 200 validations took (goal <= 20 ms)
+# Usage: bench/keystone_latency.sh [ROUNDS]   (root, Debian 12; installs keystone and apache2-utils)
+# STACKFSCK_PORT_BASE moves the Keystone port (PORT_BASE+5); ARTIFACTS keeps the build apart.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+ROUNDS="${1:-3}"
+PORT=$(( ${STACKFSCK_PORT_BASE:-26600} + 5 ))
+STATE_DIR="$(mktemp -d /tmp/stackfsck-bench.XXXXXX)"
+trap 'bench/keystone_latency_keystone.sh stop "$STATE_DIR/keystone"; rm -rf "$STATE_DIR"' EXIT
+
+dpkg-query -W -f='${Status}' apache2-utils 2> /dev/null | grep -q "ok installed" ||
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-utils > /dev/null
+DIST="${ARTIFACTS:+$ARTIFACTS/dist}"
+DIST="${DIST:-dist}"
+make --no-print-directory dist CHECKS=check_keystone_token_latency DIST="$DIST" ARTIFACTS="${ARTIFACTS:-}"
+CHECK="$(cd "$DIST" && pwd)/check_keystone_token_latency"
+bench/keystone_latency_keystone.sh start "$STATE_DIR/keystone" "$PORT" > /dev/null
+
+export OS_AUTH_URL="http://127.0.0.1:$PORT/v3" OS_USERNAME=admin OS_PROJECT_NAME=admin \
+    OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default
+OS_PASSWORD="$(cat "$STATE_DIR/keystone/password")"
+export OS_PASSWORD
+CACHE="$STATE_DIR/token.json"
+check() { "$CHECK" --token-cache "$CACHE" -t 300 -w '~:' -c '~:' "$@"; }
+
+# Warm up Keystone's workers and fill the token cache, so no run below issues a token.
+check --count 40 > /dev/null || true
+TOKEN="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["token"])' "$CACHE")"
+URL="http://127.0.0.1:$PORT/v3/auth/tokens"
+ab -n 40 -c 4 -H "X-Auth-Token: $TOKEN" -H "X-Subject-Token: $TOKEN" "$URL" > /dev/null
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+perf() { grep -o "$1=[0-9.]*" <<< "$2" | head -1 | cut -d= -f2; }
+
+printf '%-6s %9s %9s %7s %9s %9s %7s %11s\n' round check_p50 ab_p50 ratio check_p99 ab_p99 ratio overhead_ms
+for round in $(seq "$ROUNDS"); do
+    start=$(date +%s%N)
+    out="$(check --count 200 --concurrency 4)" || true
+    wall_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    grep -q " p50=" <<< "$out" || { echo "the check measured nothing:"; echo "$out"; exit 1; }
+    ab_out="$(ab -n 200 -c 4 -H "X-Auth-Token: $TOKEN" -H "X-Subject-Token: $TOKEN" "$URL")"
+    grep -q "^Non-2xx responses" <<< "$ab_out" && { echo "ab got errors:"; echo "$ab_out"; exit 1; }
+    c50=$(perf p50 "$out") c99=$(perf p99 "$out")
+    a50=$(awk '$1 == "50%" { print $2 }' <<< "$ab_out") a99=$(awk '$1 == "99%" { print $2 }' <<< "$ab_out")
+    window_s=$(grep -o '^200 validations in [0-9.]*' <<< "$out" | awk '{ print $4 }')
+    overhead=$(awk -v w="$wall_ms" -v s="$window_s" 'BEGIN { printf "%.1f", w - s * 1000 }')
+    awk -v r="$round" -v c50="$c50" -v a50="$a50" -v c99="$c99" -v a99="$a99" -v o="$overhead" \
+        'BEGIN { printf "%-6s %9.1f %9d %7.2f %9.1f %9d %7.2f %11s\n", r, c50, a50, c50 / a50, c99, a99, c99 / a99, o }'
+    echo "$c50 $a50 $c99 $a99 $overhead" >> "$STATE_DIR/rounds"
+done
+
+echo
+echo "medians over $ROUNDS rounds (goals: p50 and p99 ratios within 0.85..1.15, overhead <= 20 ms)"
+awk '{ print $1 / $2 }' "$STATE_DIR/rounds" | median | xargs printf 'p50 ratio check/ab  %.2f\n'
+awk '{ print $3 / $4 }' "$STATE_DIR/rounds" | median | xargs printf 'p99 ratio check/ab  %.2f\n'
+awk '{ print $5 }' "$STATE_DIR/rounds" | median | xargs printf 'check overhead      %.1f ms wall beyond its 200 validations\n'
