@@ -11,7 +11,7 @@ internal static class LatencyReport
     /// <param name="Percentile">The figure -w/-c judge: p50, p95, p99 or max.</param>
     public sealed record Limits(string Percentile, Thresholds Latency, Thresholds Errors);
 
-    public static Report Build(Measurement measurement, string subject, Limits limits)
+    public static Report Build(Measurement measurement, string subject, RevocationCount revocations, Limits limits)
     {
         IReadOnlyList<Validation> all = measurement.Validations;
         List<Validation> answered = all.Where(v => v.Answered).ToList();
@@ -27,7 +27,8 @@ internal static class LatencyReport
         int rejected = answered.Count(v => v.Outcome == Outcome.Rejected);
         var report = new Report(TokenLatencyCheck.Definition.Service)
         {
-            OkSummary = Text($"{answered.Count} validations of {subject}: p50 {figures.P50:0.#} ms, p99 {figures.P99:0.#} ms, max {figures.Max:0.#} ms, {rate:0.#}/s, {errors.Count} errors"),
+            OkSummary = Text($"{answered.Count} validations of {subject}: p50 {figures.P50:0.#} ms, p99 {figures.P99:0.#} ms, max {figures.Max:0.#} ms, {rate:0.#}/s, {errors.Count} errors")
+                + (revocations.Events is long events ? $", {events} revocation events" : ""),
         };
         if (rejected > 0)
         {
@@ -46,6 +47,7 @@ internal static class LatencyReport
             .Add(new Metric("errors", errors.Count, Thresholds: limits.Errors, Min: 0, Max: all.Count,
                 Text: $"{errors.Count} of {all.Count} validations failed"))
             .Add(new Metric("rejected", rejected, Min: 0, Max: all.Count));
+        AddRevocations(report, revocations);
         report.Detail(Text($"{all.Count} validations in {measurement.Elapsed.TotalSeconds:0.###} s, p95 {figures.P95:0.#} ms"));
         foreach (IGrouping<string?, Validation> kind in errors.GroupBy(v => v.Problem))
         {
@@ -53,6 +55,19 @@ internal static class LatencyReport
         }
 
         return report;
+    }
+
+    private static void AddRevocations(Report report, RevocationCount revocations)
+    {
+        if (revocations.Problem is not null)
+        {
+            report.Declare(Status.Unknown, $"cannot count revocation events: {revocations.Problem}");
+        }
+
+        if (revocations.Events is not null || revocations.Problem is not null)
+        {
+            report.Add(new Metric("revocation_events", revocations.Events, Min: 0));
+        }
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -74,7 +74,7 @@ internal static class TokenLatencyCheck
         Options =
         [
             .. AuthOptions.All, Count, Concurrency, Method, NoCatalog, SubjectTokenFile, Percentile, TokenCacheFile, NoTokenCache,
-            .. Latency.Options, .. Errors.Options, .. Tls.Options,
+            .. Latency.Options, .. Errors.Options, .. Tls.Options, .. RevocationEvents.Options,
         ],
         Execute = ExecuteAsync,
     };
@@ -110,7 +110,7 @@ internal static class TokenLatencyCheck
         }
 
         string subjectText = subjectFile is null ? "the checker's own token" : $"the token in {subjectFile}";
-        return LatencyReport.Build(measurement, subjectText,
+        return LatencyReport.Build(measurement, subjectText, RevocationEvents.Count(context),
             new LatencyReport.Limits(context.Get(Percentile), context.Get(Latency), context.Get(Errors)));
     }
 

@@ -1,38 +1,39 @@
 namespace StackFsck.Tests.KeystoneLatency;
 
 /// <summary>The check authenticates like the openstack client: clouds.yaml and secure.yaml on the usual path, OS_CLOUD, options.</summary>
-public sealed class CloudsYamlTests : IAsyncLifetime
+public sealed class CloudsYamlTests : KeystoneTest
 {
-    private FakeKeystone _keystone = null!;
-    private CheckEnvironment _environment = null!;
-
-    public async Task InitializeAsync()
+    protected override CheckEnvironment CreateEnvironment(FakeKeystone keystone)
     {
-        _keystone = await FakeKeystone.StartAsync();
-        _environment = CheckEnvironment.Empty();
-        Directory.CreateDirectory(_environment.ConfigDir);
-        File.WriteAllText(Path.Combine(_environment.ConfigDir, "clouds.yaml"), $"""
+        CheckEnvironment environment = CheckEnvironment.Empty();
+        WriteCloudsYaml(environment.ConfigDir, keystone.Url);
+        return environment;
+    }
+
+    private static void WriteCloudsYaml(string folder, string keystoneUrl)
+    {
+        File.WriteAllText(Path.Combine(folder, "clouds.yaml"), $"""
             clouds:
               monitoring:
                 region_name: RegionOne
                 auth:
-                  auth_url: {_keystone.Url}
+                  auth_url: {keystoneUrl}
                   username: {FakeKeystone.User}
                   project_name: services
                   user_domain_name: Default
                   project_domain_id: default
               domain-scoped:
                 auth:
-                  auth_url: {_keystone.Url}/v3/
+                  auth_url: {keystoneUrl}/v3/
                   username: {FakeKeystone.User}
                   password: {FakeKeystone.Password}
                   domain_name: Ops
               other:
                 auth_type: token
                 auth:
-                  auth_url: {_keystone.Url}
+                  auth_url: {keystoneUrl}
             """);
-        File.WriteAllText(Path.Combine(_environment.ConfigDir, "secure.yaml"), $"""
+        File.WriteAllText(Path.Combine(folder, "secure.yaml"), $"""
             clouds:
               monitoring:
                 auth:
@@ -40,19 +41,13 @@ public sealed class CloudsYamlTests : IAsyncLifetime
             """);
     }
 
-    public async Task DisposeAsync()
-    {
-        _environment.Dispose();
-        await _keystone.DisposeAsync();
-    }
-
     private string? Requested(string path) =>
-        path.Split('.').Aggregate(_keystone.LastAuthRequest, (node, key) => node?[key])?.ToString();
+        path.Split('.').Aggregate(Keystone.LastAuthRequest, (node, key) => node?[key])?.ToString();
 
     [Fact]
     public void A_cloud_from_clouds_yaml_with_its_password_in_secure_yaml()
     {
-        CheckRun run = _environment.Run("--os-cloud", "monitoring", "--no-token-cache");
+        CheckRun run = Check.Run("--os-cloud", "monitoring", "--no-token-cache");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("services", Requested("auth.scope.project.name"));
@@ -63,8 +58,8 @@ public sealed class CloudsYamlTests : IAsyncLifetime
     [Fact]
     public void OS_CLOUD_selects_the_cloud_and_options_override_it()
     {
-        _environment.Variables["OS_CLOUD"] = "monitoring";
-        CheckRun run = _environment.Run("--os-project-name", "admin", "--no-token-cache");
+        Check.Variables["OS_CLOUD"] = "monitoring";
+        CheckRun run = Check.Run("--os-project-name", "admin", "--no-token-cache");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("admin", Requested("auth.scope.project.name"));
@@ -73,7 +68,7 @@ public sealed class CloudsYamlTests : IAsyncLifetime
     [Fact]
     public void A_plain_domain_without_a_project_scopes_to_the_domain()
     {
-        CheckRun run = _environment.Run("--os-cloud", "domain-scoped", "--no-token-cache");
+        CheckRun run = Check.Run("--os-cloud", "domain-scoped", "--no-token-cache");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("Ops", Requested("auth.scope.domain.name"));
@@ -84,10 +79,10 @@ public sealed class CloudsYamlTests : IAsyncLifetime
     [Fact]
     public void OS_CLIENT_CONFIG_FILE_comes_before_the_search_path()
     {
-        string file = Path.Combine(_environment.Home, "elsewhere.yaml");
-        File.WriteAllText(file, $"clouds:\n  only-here:\n    auth:\n      auth_url: {_keystone.AuthUrl}\n      username: {FakeKeystone.User}\n      password: {FakeKeystone.Password}\n");
-        _environment.Variables["OS_CLIENT_CONFIG_FILE"] = file;
-        CheckRun run = _environment.Run("--os-cloud", "only-here", "--no-token-cache");
+        string file = Path.Combine(Check.Home, "elsewhere.yaml");
+        File.WriteAllText(file, $"clouds:\n  only-here:\n    auth:\n      auth_url: {Keystone.AuthUrl}\n      username: {FakeKeystone.User}\n      password: {FakeKeystone.Password}\n");
+        Check.Variables["OS_CLIENT_CONFIG_FILE"] = file;
+        CheckRun run = Check.Run("--os-cloud", "only-here", "--no-token-cache");
 
         Assert.True(run.ExitCode == 0, run.ToString());
     }
@@ -97,7 +92,7 @@ public sealed class CloudsYamlTests : IAsyncLifetime
     [InlineData("other", "UNKNOWN - auth_type 'token' is not supported")]
     public void Clouds_the_check_cannot_use_are_unknown(string cloud, string expected)
     {
-        CheckRun run = _environment.Run("--os-cloud", cloud);
+        CheckRun run = Check.Run("--os-cloud", cloud);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Contains(expected, run.FirstLine);
@@ -106,10 +101,10 @@ public sealed class CloudsYamlTests : IAsyncLifetime
     [Fact]
     public void Malformed_clouds_yaml_is_unknown_naming_the_file()
     {
-        File.WriteAllText(Path.Combine(_environment.ConfigDir, "clouds.yaml"), "clouds:\n  a: [unclosed\n");
-        CheckRun run = _environment.Run("--os-cloud", "a");
+        File.WriteAllText(Path.Combine(Check.ConfigDir, "clouds.yaml"), "clouds:\n  a: [unclosed\n");
+        CheckRun run = Check.Run("--os-cloud", "a");
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.Contains("malformed YAML in " + Path.Combine(_environment.ConfigDir, "clouds.yaml"), run.FirstLine);
+        Assert.Contains("malformed YAML in " + Path.Combine(Check.ConfigDir, "clouds.yaml"), run.FirstLine);
     }
 }

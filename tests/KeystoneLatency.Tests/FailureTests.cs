@@ -3,18 +3,12 @@ using System.Diagnostics;
 namespace StackFsck.Tests.KeystoneLatency;
 
 /// <summary>Each way a run can go wrong ends in one clear line and the right state, never a stack trace.</summary>
-public sealed class FailureTests : IAsyncLifetime
+public sealed class FailureTests : KeystoneTest
 {
-    private FakeKeystone _keystone = null!;
-
-    public async Task InitializeAsync() => _keystone = await FakeKeystone.StartAsync();
-
-    public async Task DisposeAsync() => await _keystone.DisposeAsync();
-
     [Fact]
     public void Wrong_password_is_unknown_naming_the_user_not_the_password()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone, password: "wrong-password-77");
+        using var environment = CheckEnvironment.OpenRc(Keystone, password: "wrong-password-77");
         CheckRun run = environment.Run("-vvv");
 
         Assert.True(run.ExitCode == 3, run.ToString());
@@ -27,32 +21,29 @@ public sealed class FailureTests : IAsyncLifetime
     [Fact]
     public void A_checker_token_refused_at_validation_is_unknown_naming_the_user()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        _keystone.RefuseCheckerTokens = true;
-        CheckRun run = environment.Run("--no-token-cache");
+        Keystone.RefuseCheckerTokens = true;
+        CheckRun run = Check.Run("--no-token-cache");
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY UNKNOWN - Keystone refused the token of user monitor", run.FirstLine);
-        Assert.Equal(1, _keystone.TokensIssued);
+        Assert.Equal(1, Keystone.TokensIssued);
     }
 
     [Fact]
     public void Server_errors_on_every_validation_are_one_unknown_line()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        _keystone.Fail = _ => 503;
-        CheckRun run = environment.Run();
+        Keystone.Fail = _ => 503;
+        CheckRun run = Check.Run();
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal("TOKEN_LATENCY UNKNOWN - no validation succeeded: HTTP 503 ServiceUnavailable (20 of 20 failed)", run.Stdout.TrimEnd('\n'));
     }
 
     [Fact]
-    public void An_unreachable_keystone_is_one_unknown_line()
+    public void An_unreachableKeystone_is_one_unknown_line()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        environment.Variables["OS_AUTH_URL"] = "http://127.0.0.1:9/v3";
-        CheckRun run = environment.Run();
+        Check.Variables["OS_AUTH_URL"] = "http://127.0.0.1:9/v3";
+        CheckRun run = Check.Run();
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY UNKNOWN - cannot reach http://127.0.0.1:9/v3/auth/tokens", run.FirstLine);
@@ -60,12 +51,11 @@ public sealed class FailureTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_keystone_that_stops_answering_ends_at_the_deadline_with_what_was_measured()
+    public void AKeystone_that_stops_answering_ends_at_the_deadline_with_what_was_measured()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        _keystone.Hang = n => n > 5;
+        Keystone.Hang = n => n > 5;
         var clock = Stopwatch.StartNew();
-        CheckRun run = environment.Run("-t", "2");
+        CheckRun run = Check.Run("-t", "2");
         clock.Stop();
 
         Assert.True(run.ExitCode == 3, run.ToString());
@@ -78,9 +68,8 @@ public sealed class FailureTests : IAsyncLifetime
     [Fact]
     public void Timeout_state_can_be_critical()
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        _keystone.Hang = _ => true;
-        CheckRun run = environment.Run("-t", "1:CRITICAL");
+        Keystone.Hang = _ => true;
+        CheckRun run = Check.Run("-t", "1:CRITICAL");
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains("timed out after 1 s", run.FirstLine);
@@ -94,12 +83,11 @@ public sealed class FailureTests : IAsyncLifetime
     [InlineData("-w", "abc")]
     public void Bad_arguments_are_unknown(string option, string value)
     {
-        using var environment = CheckEnvironment.OpenRc(_keystone);
-        CheckRun run = environment.Run(option, value);
+        CheckRun run = Check.Run(option, value);
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY UNKNOWN - bad arguments", run.FirstLine);
-        Assert.Equal(0, _keystone.TokensIssued);
+        Assert.Equal(0, Keystone.TokensIssued);
     }
 
     [Fact]

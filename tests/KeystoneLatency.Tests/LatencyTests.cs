@@ -1,25 +1,10 @@
 namespace StackFsck.Tests.KeystoneLatency;
 
 /// <summary>What the check measures and how it judges it, against a Keystone with known delays.</summary>
-public sealed class LatencyTests : IAsyncLifetime
+public sealed class LatencyTests : KeystoneTest
 {
-    private FakeKeystone _keystone = null!;
-    private CheckEnvironment _environment = null!;
-
-    public async Task InitializeAsync()
-    {
-        _keystone = await FakeKeystone.StartAsync();
-        _environment = CheckEnvironment.OpenRc(_keystone);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _environment.Dispose();
-        await _keystone.DisposeAsync();
-    }
-
     /// <summary>Of every 20 validations, 18 take 30 ms, one 400 ms and one 800 ms (whichever order they arrive in).</summary>
-    private void KnownDelays() => _keystone.Delay = n => ((n - 1) % 20) switch
+    private void KnownDelays() => Keystone.Delay = n => ((n - 1) % 20) switch
     {
         18 => TimeSpan.FromMilliseconds(400),
         19 => TimeSpan.FromMilliseconds(800),
@@ -30,7 +15,7 @@ public sealed class LatencyTests : IAsyncLifetime
     public void Percentiles_come_from_the_validation_times()
     {
         KnownDelays();
-        CheckRun run = _environment.Run("-w", "~:", "-c", "~:");
+        CheckRun run = Check.Run("-w", "~:", "-c", "~:");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY OK - 20 validations of the checker's own token", run.FirstLine);
@@ -41,16 +26,16 @@ public sealed class LatencyTests : IAsyncLifetime
         Assert.All(new[] { "p50", "p95", "p99", "max" }, label => Assert.Equal("ms", run.Perfdata[label].Unit));
         Assert.InRange(run.Perf("rate"), 1, 20 / 0.8);
         Assert.Equal(0, run.Perf("errors"));
-        Assert.Equal(20, _keystone.Validations);
+        Assert.Equal(20, Keystone.Validations);
     }
 
     [Fact]
     public void Thresholds_judge_the_chosen_percentile()
     {
         KnownDelays();
-        CheckRun p99 = _environment.Run("-w", "100", "-c", "600");
-        CheckRun p50 = _environment.Run("--percentile", "p50", "-w", "100", "-c", "600");
-        CheckRun p95 = _environment.Run("--percentile", "p95", "-w", "300", "-c", "600");
+        CheckRun p99 = Check.Run("-w", "100", "-c", "600");
+        CheckRun p50 = Check.Run("--percentile", "p50", "-w", "100", "-c", "600");
+        CheckRun p95 = Check.Run("--percentile", "p95", "-w", "300", "-c", "600");
 
         Assert.True(p99.ExitCode == 2, p99.ToString());
         Assert.Contains("p99 validation latency", p99.Text);
@@ -65,20 +50,20 @@ public sealed class LatencyTests : IAsyncLifetime
     [Fact]
     public void Count_concurrency_head_and_nocatalog_shape_the_requests()
     {
-        CheckRun run = _environment.Run("--count", "7", "--concurrency", "2", "--method", "HEAD", "--nocatalog");
+        CheckRun run = Check.Run("--count", "7", "--concurrency", "2", "--method", "HEAD", "--nocatalog");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(7, _keystone.Validations);
-        Assert.All(_keystone.ValidationRequests, request => Assert.Equal("HEAD ?nocatalog", request));
+        Assert.Equal(7, Keystone.Validations);
+        Assert.All(Keystone.ValidationRequests, request => Assert.Equal("HEAD ?nocatalog", request));
         Assert.Contains("7 validations", run.FirstLine);
     }
 
     [Fact]
     public void Failed_validations_are_counted_against_their_own_threshold()
     {
-        _keystone.Fail = n => n % 10 == 0 ? 503 : null;
-        CheckRun warned = _environment.Run();
-        CheckRun critical = _environment.Run("--critical-errors", "1");
+        Keystone.Fail = n => n % 10 == 0 ? 503 : null;
+        CheckRun warned = Check.Run();
+        CheckRun critical = Check.Run("--critical-errors", "1");
 
         Assert.True(warned.ExitCode == 1, warned.ToString());
         Assert.Equal(2, warned.Perf("errors"));
@@ -90,13 +75,13 @@ public sealed class LatencyTests : IAsyncLifetime
     [Fact]
     public void A_subject_token_from_a_file_is_validated_and_a_rejected_one_is_critical()
     {
-        string valid = Path.Combine(_environment.Home, "valid.token");
-        string revoked = Path.Combine(_environment.Home, "revoked.token");
-        File.WriteAllText(valid, _keystone.NewToken() + "\n");
+        string valid = Path.Combine(Check.Home, "valid.token");
+        string revoked = Path.Combine(Check.Home, "revoked.token");
+        File.WriteAllText(valid, Keystone.NewToken() + "\n");
         File.WriteAllText(revoked, "gAAAAnot-a-token-keystone-knows");
 
-        CheckRun good = _environment.Run("--subject-token-file", valid);
-        CheckRun bad = _environment.Run("--subject-token-file", revoked);
+        CheckRun good = Check.Run("--subject-token-file", valid);
+        CheckRun bad = Check.Run("--subject-token-file", revoked);
 
         Assert.True(good.ExitCode == 0, good.ToString());
         Assert.Contains($"the token in {valid}", good.FirstLine);
