@@ -17,13 +17,15 @@ ART="${ARTIFACTS:-$WORK/artifacts}"
 dotnet build "$ROOT/confgen" -c Release -v quiet --nologo --artifacts-path "$ART" > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
 CONFGEN="$ART/bin/confgen/release/confgen.dll"
 
-# measure LABEL COMMAND...: wall seconds and peak RSS (MiB) of one run.
+# measure LABEL COMMAND...: wall and CPU (user+system) seconds and peak RSS (MiB) of one run.
+# On a shared machine wall time includes waiting for a core; CPU time is what the run itself costs.
 measure() {
     local label="$1"
     shift
-    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > "$WORK/out" 2>&1 || { cat "$WORK/out"; exit 1; }
-    read -r seconds kib < "$WORK/time"
-    printf '%-44s %8.2f s %8d MiB   %s\n' "$label" "$seconds" $((kib / 1024)) "$(tail -1 "$WORK/out" | cut -c1-90)"
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" > "$WORK/out" 2>&1 || { cat "$WORK/out"; exit 1; }
+    read -r wall user system kib < "$WORK/time"
+    printf '%-44s %7.2f s %7.2f s %6d MiB   %s\n' "$label" "$wall" "$(awk "BEGIN { print $user + $system }")" $((kib / 1024)) \
+        "$(tail -1 "$WORK/out" | cut -c1-70)"
 }
 
 # nagios_cfg TREE...: a minimal nagios.cfg reading the given trees.
@@ -42,7 +44,8 @@ nagios_cfg() {
     echo "$dir/nagios.cfg"
 }
 
-echo "size                                           wall       peak RSS   last line of output"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "run                                             wall       CPU   peak RSS   last line of output"
 for size in "1x 5 50" "10x 50 50" "100x 50 500"; do
     read -r name cells hypervisors <<< "$size"
     python3 "$ROOT/bench/confgen_inventory.py" "$WORK/inv-$name" "$cells" "$hypervisors"
