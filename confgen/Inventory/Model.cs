@@ -93,10 +93,11 @@ public sealed record HostSpec(
 public sealed record RabbitMqEndpoint(string Host, int Port, string Vhost, string CredentialsFile, SourceLocation Source);
 
 /// <summary>
-/// An OpenStack database (Name: nova, nova_api, keystone, neutron, cinder, glance...) reached
-/// through a MySQL option file on the Nagios server (host, port, user, password inside).
+/// An OpenStack database (Name, what it is: nova, nova_api, keystone, neutron, cinder, glance...;
+/// Database, its schema name, e.g. nova_cell1) reached through a MySQL option file on the Nagios
+/// server (host, port, user, password inside).
 /// </summary>
-public sealed record DatabaseEndpoint(string Name, string Host, string DefaultsFile, string DefaultsGroup, SourceLocation Source);
+public sealed record DatabaseEndpoint(string Name, string Database, string Host, string DefaultsFile, string DefaultsGroup, SourceLocation Source);
 
 /// <summary>A Keystone API to time token validation against, named by a cloud in the Nagios server's clouds.yaml.</summary>
 public sealed record KeystoneEndpoint(string Host, string Cloud, SourceLocation Source);

@@ -90,11 +90,12 @@ internal static class ScopeReader
 
     private static DatabaseEndpoint Database(YamlMap scope, YamlNode node)
     {
-        YamlMap endpoint = scope.Child(node, "name", "host", "defaults_file", "defaults_group");
+        YamlMap endpoint = scope.Child(node, "name", "database", "host", "defaults_file", "defaults_group");
         string name = endpoint.Required("name");
         InventoryLoader.RequirePart(endpoint, node, name, "database");
         return new DatabaseEndpoint(
             name,
+            Plain(endpoint, "database", endpoint.Optional("database", name)),
             endpoint.Required("host"),
             Credential(endpoint, "defaults_file"),
             Plain(endpoint, "defaults_group", endpoint.Optional("defaults_group", "client")),

@@ -64,6 +64,7 @@ public static class TemplateContext
     private static Dictionary<string, object?> Database(DatabaseEndpoint endpoint) => new()
     {
         ["name"] = endpoint.Name,
+        ["database"] = endpoint.Database,
         ["host"] = endpoint.Host,
         ["defaults_file"] = endpoint.DefaultsFile,
         ["defaults_group"] = endpoint.DefaultsGroup,

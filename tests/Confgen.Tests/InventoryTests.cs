@@ -42,7 +42,7 @@ public sealed class InventoryTests : IDisposable
 
         var error = Assert.Throws<InventoryException>(() => InventoryLoader.Load(workspace.Inventory));
 
-        Assert.StartsWith($"{workspace.InventoryFile("prod/cell2.yaml")}:24: unknown key 'adress'", error.Message);
+        Assert.StartsWith($"{workspace.InventoryFile("prod/cell2.yaml")}:25: unknown key 'adress'", error.Message);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class InventoryTests : IDisposable
         var error = Assert.Throws<InventoryException>(() => InventoryLoader.Load(workspace.Inventory));
 
         Assert.Contains($"{file}:5: duplicate host 'cmp101.cell1.prod.example.net'", error.Message);
-        Assert.Contains("cell1.yaml:23)", error.Message);
+        Assert.Contains("cell1.yaml:24)", error.Message);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ public sealed class MonascaTests : IDisposable
         string command = wrapper.Split('\n').Single(l => l.StartsWith("    check_command: ", StringComparison.Ordinal))["    check_command: ".Length..];
         Assert.Equal(
             "check_nova_zombies -t 20 --libvirt-uri qemu:///system --host cmp1.dev.example.net "
-            + "--defaults-file /etc/nagios4/private/nova-dev.cnf --defaults-group client",
+            + "--cell-defaults-file /etc/nagios4/private/nova-dev.cnf --cell-defaults-group client --cell-database nova",
             command);
         Assert.DoesNotContain("  ", command);
         Assert.DoesNotContain("ssh", wrapper.Split('\n').Where(l => l.Contains("name:", StringComparison.Ordinal)));
