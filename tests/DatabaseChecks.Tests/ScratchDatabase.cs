@@ -10,17 +10,18 @@ namespace StackFsck.Tests.Database;
 public sealed class ScratchDatabase : IDisposable
 {
     private readonly List<string> _users = [];
+    private readonly string _readOnlyUser;
 
     public ScratchDatabase(string purpose, string? fixture = null)
     {
-        Name = $"t_{purpose}_{Guid.NewGuid():N}"[..40];
+        Name = $"t_{purpose}_{Guid.NewGuid():N}";
         Admin($"CREATE DATABASE `{Name}`");
         if (fixture is not null)
         {
             RunClient([Name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
         }
 
-        ReadOnly = CreateUser(Name, "SELECT");
+        (_readOnlyUser, ReadOnly) = CreateUser(Name, "SELECT");
     }
 
     public string Name { get; }
@@ -40,8 +41,12 @@ public sealed class ScratchDatabase : IDisposable
 
     public long Count(string sql) => long.Parse(Scalar(sql));
 
-    /// <summary>Creates a user granted <paramref name="privileges"/> on a database; returns its option file ([client] and [stackfsck] groups).</summary>
-    public string CreateUser(string database, string privileges, string password = "pw-Secret-42")
+    /// <summary>Lets this database's SELECT-only user read another database too.</summary>
+    public void GrantSelectOn(ScratchDatabase other) =>
+        Admin($"GRANT SELECT ON `{other.Name}`.* TO '{_readOnlyUser}'@'127.0.0.1'; GRANT SELECT ON `{other.Name}`.* TO '{_readOnlyUser}'@'localhost'");
+
+    /// <summary>Creates a user granted <paramref name="privileges"/> on a database; returns it and its option file ([client] and [stackfsck] groups).</summary>
+    public (string User, string OptionFile) CreateUser(string database, string privileges, string password = "pw-Secret-42")
     {
         string user = $"u{Guid.NewGuid():N}"[..16];
         _users.Add(user);
@@ -49,7 +54,7 @@ public sealed class ScratchDatabase : IDisposable
             $"GRANT {privileges} ON `{database}`.* TO '{user}'@'127.0.0.1'; GRANT {privileges} ON `{database}`.* TO '{user}'@'localhost'");
         string path = Path.Combine(Path.GetTempPath(), $"{user}.cnf");
         File.WriteAllText(path, $"[client]\nhost={Host}\nport={Port}\nuser={user}\npassword={password}\n\n[stackfsck]\ndatabase={Name}\n");
-        return path;
+        return (user, path);
     }
 
     public void Dispose()

@@ -8,17 +8,20 @@ namespace StackFsck.Plugin.Database;
 /// A check that reads several databases makes one set per database with a prefix, e.g.
 /// <c>new DatabaseOptions("neutron", "the Neutron database")</c> gives <c>--neutron-host</c>,
 /// <c>--neutron-defaults-group</c> and so on; the unprefixed set also has check_mysql's short
-/// names (<c>-H -P -s -u -d -f -g</c>).
+/// names (<c>-H -P -s -u -d -f -g</c>). A check that reads several databases of one server
+/// passes <c>withDatabase: false</c> and defines its own <c>--database</c>.
 /// </summary>
 public sealed class DatabaseOptions
 {
     private readonly string _prefix;
     private readonly string _subject;
+    private readonly bool _withDatabase;
 
-    public DatabaseOptions(string prefix = "", string subject = "the database", string? defaultDatabase = null)
+    public DatabaseOptions(string prefix = "", string subject = "the database", string? defaultDatabase = null, bool withDatabase = true)
     {
         _prefix = prefix;
         _subject = subject;
+        _withDatabase = withDatabase;
         Host = Make<string?>("host", "-H", "server host name or address (else from the option file; localhost uses the socket)", "HOST");
         Port = Make<int?>("port", "-P", "server TCP port (3306 if neither this nor the option file sets one)", "PORT");
         Socket = Make<string?>("socket", "-s", "unix socket of a local server", "PATH");
@@ -52,7 +55,7 @@ public sealed class DatabaseOptions
     public Option<bool> SslVerify { get; }
 
     public IEnumerable<Option> Options =>
-        [Host, Port, Socket, User, Database, DefaultsFile, DefaultsGroup, Ssl, SslCa, SslCert, SslKey, SslVerify];
+        [Host, Port, Socket, User, .. _withDatabase ? [Database] : Array.Empty<Option>(), DefaultsFile, DefaultsGroup, Ssl, SslCa, SslCert, SslKey, SslVerify];
 
     /// <summary>The settings the command line gives; <paramref name="name"/> is how messages call this database.</summary>
     public DatabaseSettings Read(CheckContext context, string name) => new()
@@ -62,7 +65,7 @@ public sealed class DatabaseOptions
         Port = context.Get(Port),
         Socket = context.Get(Socket),
         User = context.Get(User),
-        Database = context.Get(Database),
+        Database = _withDatabase ? context.Get(Database) : null,
         DefaultsFile = context.Get(DefaultsFile),
         DefaultsGroup = context.Get(DefaultsGroup),
         Tls = new DatabaseTls(context.Get(Ssl), context.Get(SslCa), context.Get(SslCert), context.Get(SslKey), context.Get(SslVerify)),

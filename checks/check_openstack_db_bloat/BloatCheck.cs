@@ -1,0 +1,91 @@
+using System.CommandLine;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Checks.DbBloat;
+
+/// <summary>
+/// check_openstack_db_bloat: how many soft-deleted rows, Nova shadow rows and bytes the
+/// OpenStack databases carry that a purge would remove, and the command that removes them.
+/// </summary>
+internal static class BloatCheck
+{
+    private static readonly DatabaseOptions Server = new("", "the database server", withDatabase: false);
+
+    private static readonly Option<ServiceDatabase[]> Databases = new("--database", "-d")
+    {
+        Description = "database to survey, repeatable: nova, nova_cell1, nova_api, cinder, glance, heat, neutron, keystone, or NAME:SERVICE",
+        HelpName = "NAME[:SERVICE]",
+        Required = true,
+        AllowMultipleArgumentsPerToken = false,
+        CustomParser = result => ParseDatabases(result),
+    };
+
+    private static readonly Option<bool> Fast = new("--fast")
+    {
+        Description = "read table statistics from information_schema instead of counting (estimates; for huge tables)",
+    };
+
+    private static readonly Option<int?> OlderThan = new("--older-than")
+    {
+        Description = "count only rows deleted more than DAYS ago, as a purge of that age would",
+        HelpName = "DAYS",
+        Validators = { result => { if (result.GetValueOrDefault<int?>() < 0) { result.AddError("--older-than must not be negative"); } } },
+    };
+
+    private static readonly Option<int> List = new("--list")
+    {
+        Description = "how many of the worst tables the long output names",
+        DefaultValueFactory = _ => 10,
+    };
+
+    private static readonly ThresholdPair Deleted = ThresholdPair.Main("soft-deleted rows per database (exact mode)");
+
+    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables per database");
+
+    private static readonly ThresholdPair Size = ThresholdPair.Named("size", "data plus index size per database, in MB");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_openstack_db_bloat",
+        Service = "DB_BLOAT",
+        Description = "Checks OpenStack databases for soft-deleted rows, Nova shadow rows and size that nobody purged.",
+        Options = [.. Server.Options, Databases, Fast, OlderThan, List, .. Deleted.Options, .. Shadow.Options, .. Size.Options],
+        Execute = Execute,
+    };
+
+    private static Task<Report> Execute(CheckContext context)
+    {
+        bool fast = context.Get(Fast);
+        int? olderThan = context.Get(OlderThan);
+        var limits = new BloatReport.Limits(context.Get(Deleted), context.Get(Shadow), context.Get(Size));
+        if (fast && (olderThan is not null || limits.Deleted != Thresholds.None))
+        {
+            throw new CheckException("bad arguments: soft-deleted rows and --older-than are counted only in exact mode; leave out --fast");
+        }
+
+        IReadOnlyList<ServiceDatabase> databases = context.Get(Databases);
+        using var db = DatabaseConnection.Open(context, Server.Read(context, "database server"));
+        List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, olderThan, context);
+        var settings = new BloatReport.Settings(fast, olderThan, context.Get(List), DateTime.UtcNow);
+        return Task.FromResult(BloatReport.Build(found, settings, limits));
+    }
+
+    private static ServiceDatabase[] ParseDatabases(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var databases = new List<ServiceDatabase>();
+        foreach (var token in result.Tokens)
+        {
+            try
+            {
+                databases.Add(ServiceDatabase.Parse(token.Value));
+            }
+            catch (FormatException error)
+            {
+                result.AddError(error.Message);
+            }
+        }
+
+        return [.. databases.DistinctBy(d => d.Name)];
+    }
+}

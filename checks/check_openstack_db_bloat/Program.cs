@@ -1,0 +1,4 @@
+using StackFsck.Checks.DbBloat;
+using StackFsck.Plugin;
+
+return CheckHost.Run(BloatCheck.Definition, args);
