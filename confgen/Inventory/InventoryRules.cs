@@ -20,6 +20,10 @@ internal static class InventoryRules
                 }
 
                 CheckEndpoints(scope);
+                if (!environment.Servers.Any(server => environment.ScopesOf(server).Contains(scope)))
+                {
+                    throw InventoryException.At(scope.Source, $"no server of environment '{environment.Name}' watches scope '{scope.Name}': its hosts would go unmonitored");
+                }
             }
         }
     }

@@ -31,8 +31,7 @@ public sealed class AuditTests : IDisposable
     [Fact]
     public void UndiagnosedWorkaroundIsListedBeforeItExpires()
     {
-        string templates = Path.Combine(workspace.Root, "templates");
-        CopyDirectory(Confgen.Templates, templates);
+        string templates = workspace.CopyTemplates();
         string services = Path.Combine(templates, "cell/services.cfg.hbs");
         File.WriteAllText(services, File.ReadAllText(services).Replace(
             "    service_description     compute_queues\n",
@@ -49,14 +48,4 @@ public sealed class AuditTests : IDisposable
     }
 
     private CheckRun Audit(string today) => Confgen.Run("audit", "-i", workspace.Inventory, "-T", Confgen.Templates, "--today", today);
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (string file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 }

@@ -110,6 +110,16 @@ public sealed class InventoryTests : IDisposable
     }
 
     [Fact]
+    public void CellNoServerWatchesIsAnError()
+    {
+        string file = workspace.Write("prod/cell3.yaml", "environment: prod\ncells:\n  cell3:\n    hypervisors:\n      - {name: cmp301.cell3.prod.example.net}\n");
+
+        var error = Assert.Throws<InventoryException>(() => InventoryLoader.Load(workspace.Inventory));
+
+        Assert.Equal($"{file}:3: no server of environment 'prod' watches scope 'cell3': its hosts would go unmonitored", error.Message);
+    }
+
+    [Fact]
     public void EndpointMustBeAHostOfItsScope()
     {
         workspace.Edit("prod/cell2.yaml", "host: db1.cell2.prod.example.net", "host: db1.cell1.prod.example.net");

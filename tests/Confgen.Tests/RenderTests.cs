@@ -66,8 +66,7 @@ public sealed class RenderTests : IDisposable
     {
         Assert.Equal(0, workspace.Render().ExitCode);
         Dictionary<string, byte[]> before = Snapshot(workspace.Output);
-        workspace.Write("prod/cell3.yaml", "environment: prod\ncells:\n  cell3:\n    hypervisors:\n      - {name: cmp301.cell3.prod.example.net}\n");
-        string templates = CopyTemplates();
+        string templates = workspace.CopyTemplates();
         File.AppendAllText(Path.Combine(templates, "cell/services.cfg.hbs"), "\ndefine service {\n    use stackfsck-service\n    host_name {{scope}}\n    check_command no_such_command\n}\n");
 
         CheckRun run = Confgen.Run("render", "-i", workspace.Inventory, "-o", workspace.Output, "-T", templates);
@@ -82,7 +81,7 @@ public sealed class RenderTests : IDisposable
     [Fact]
     public void MisspeltTemplateVariableFailsInsteadOfRenderingBlank()
     {
-        string templates = CopyTemplates();
+        string templates = workspace.CopyTemplates();
         File.AppendAllText(Path.Combine(templates, "global/services.cfg.hbs"), "# {{enviroment}}\n");
 
         CheckRun run = Confgen.Run("render", "-i", workspace.Inventory, "-o", workspace.Output, "-T", templates);
@@ -108,19 +107,6 @@ public sealed class RenderTests : IDisposable
 
     private IEnumerable<string> Scopes(string server, string environment) =>
         Directory.GetDirectories(Path.Combine(workspace.Output, server, "environments", environment)).Select(d => Path.GetFileName(d)!).Order();
-
-    private string CopyTemplates()
-    {
-        string copy = Path.Combine(workspace.Root, "templates");
-        foreach (string file in Directory.GetFiles(Confgen.Templates, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(copy, Path.GetRelativePath(Confgen.Templates, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
-    }
 
     private static Dictionary<string, byte[]> Snapshot(string directory) =>
         Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(directory, f), File.ReadAllBytes);

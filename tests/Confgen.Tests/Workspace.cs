@@ -48,6 +48,20 @@ internal sealed class Workspace : IDisposable
         File.WriteAllText(path, text.Replace(from, to, StringComparison.Ordinal));
     }
 
+    /// <summary>A copy of the repository's templates to break on purpose; returns its directory.</summary>
+    public string CopyTemplates()
+    {
+        string copy = Path.Combine(Root, "templates");
+        foreach (string file in Directory.GetFiles(Confgen.Templates, "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(Confgen.Templates, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
+    }
+
     public CheckRun Render(params string[] extra) => Confgen.Run(["render", "-i", Inventory, "-o", Output, "-T", Confgen.Templates, .. extra]);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
