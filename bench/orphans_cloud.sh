@@ -46,16 +46,7 @@ SAME_COLUMNS="SELECT uuid, deleted FROM bench_cell0.instances; SELECT uuid, dele
     SELECT id, device_id FROM bench_neutron.ports WHERE device_owner LIKE 'compute:%';
     SELECT id, volume_id, instance_uuid FROM bench_cinder.volume_attachment WHERE deleted = 0 AND instance_uuid IS NOT NULL"
 
-echo "== median wall: the check vs the mysql client reading the same columns"
-hyperfine -N -i --warmup 2 --runs 20 --export-json "$STATE_DIR/orphans.json" --style none \
-    "${CHECK[*]}" "mysql --defaults-file=$LOGIN -N -B -e \"$SAME_COLUMNS\"" > /dev/null 2>&1
-ours=$(median "$STATE_DIR/orphans.json" 0)
-theirs=$(median "$STATE_DIR/orphans.json" 1)
-echo "check $(ms "$ours"), mysql $(ms "$theirs"): ratio $(ratio "$ours" "$theirs") (target <= 1.3)"
-python3 -c "
-import json, sys
-for r in json.load(open(sys.argv[1]))['results']:
-    print(f\"  cpu {(r['user'] + r['system']) * 1000:6.1f} ms  {r['command'][:70]}\")" "$STATE_DIR/orphans.json"
-/usr/bin/time -f %M -o "$STATE_DIR/rss" "${CHECK[@]}" > /dev/null || true
-rss=$(tail -1 "$STATE_DIR/rss")
-echo "peak RSS of the check: $((rss / 1024)) MiB (target <= 60 MiB)"
+echo "== median wall of 20 rounds: the check vs the mysql client reading the same columns"
+mapfile -t wall < <(alternate 20 "${CHECK[*]}" "mysql --defaults-file=$LOGIN -N -B -e \"$SAME_COLUMNS\"")
+echo "check $(ms "${wall[0]}"), mysql $(ms "${wall[1]}"): ratio $(ratio "${wall[0]}" "${wall[1]}") (target <= 1.3)"
+echo "peak RSS of the check: $(peak_rss "${CHECK[@]}") MiB (target <= 60 MiB)"

@@ -14,7 +14,7 @@ source tests/services/mariadb.sh
 source tests/services/libvirt.sh
 trap 'mariadb_stop; rm -rf "$STATE_DIR"' EXIT
 
-for package in "${SERVICE_PACKAGES[@]}" hyperfine time; do
+for package in "${SERVICE_PACKAGES[@]}" time; do
     dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
 done
@@ -32,7 +32,15 @@ load() {
 # uuid_of SQL-EXPRESSION: the deterministic instance uuid of a sequence number, as SQL.
 uuid_of() { echo "CONCAT(LPAD(HEX($1), 8, '0'), '-0000-4000-8000-000000000000')"; }
 
-median() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][int(sys.argv[2])]['median'])" "$1" "$2"; }
+# alternate RUNS COMMAND...: each command's median wall seconds, one per line, the commands run in turn (bench/lib/alternate.py).
+alternate() { python3 bench/lib/alternate.py "$@" | cut -d' ' -f1; }
+
+# peak_rss COMMAND...: the command's peak resident memory in MiB (whatever its exit code).
+peak_rss() {
+    /usr/bin/time -f %M -o "$STATE_DIR/rss" "$@" > /dev/null || true
+    echo $(($(tail -1 "$STATE_DIR/rss") / 1024))
+}
+
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
 sum() { python3 -c "import sys; print(sum(map(float, sys.argv[1:])))" "$@"; }

@@ -40,24 +40,11 @@ CHECK=("$DIST/check_nova_zombies" --libvirt-uri "$URI" --host "$HOST" --instance
     -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf")
 "${CHECK[@]}" | head -1 || true
 
-echo "== median wall: the check vs virsh list plus the mysql client reading the same instance rows"
-hyperfine -N -i --warmup 3 --runs 40 --export-json "$STATE_DIR/zombies.json" --style none \
-    "${CHECK[*]}" \
-    "${CHECK[*]} --cell-database bench_cell1" \
-    "virsh -r -c $URI list --all --uuid" \
-    "mysql --defaults-file=$LOGIN -N -B bench_cell1 -e \"$(cat "$STATE_DIR/rows.sql")\"" > /dev/null
-ours=$(median "$STATE_DIR/zombies.json" 0)
-direct=$(median "$STATE_DIR/zombies.json" 1)
-virsh=$(median "$STATE_DIR/zombies.json" 2)
-mysql=$(median "$STATE_DIR/zombies.json" 3)
-theirs=$(sum "$virsh" "$mysql")
-echo "virsh $(ms "$virsh") + mysql $(ms "$mysql") = $(ms "$theirs")"
-echo "check via nova_api $(ms "$ours"): ratio $(ratio "$ours" "$theirs") (target <= 1.0)"
-echo "check, cell database given $(ms "$direct"): ratio $(ratio "$direct" "$theirs")"
-python3 -c "
-import json, sys
-for r in json.load(open(sys.argv[1]))['results']:
-    print(f\"  cpu {(r['user'] + r['system']) * 1000:6.1f} ms  {r['command'][:70]}\")" "$STATE_DIR/zombies.json"
-/usr/bin/time -f %M -o "$STATE_DIR/rss" "${CHECK[@]}" > /dev/null || true
-rss=$(tail -1 "$STATE_DIR/rss")
-echo "peak RSS of the check: $((rss / 1024)) MiB"
+echo "== median wall of 30 rounds: the check vs virsh list plus the mysql client reading the same instance rows"
+mapfile -t wall < <(alternate 30 "${CHECK[*]}" "${CHECK[*]} --cell-database bench_cell1" "virsh -r -c $URI list --all --uuid" \
+    "mysql --defaults-file=$LOGIN -N -B bench_cell1 -e \"$(cat "$STATE_DIR/rows.sql")\"")
+theirs=$(sum "${wall[2]}" "${wall[3]}")
+echo "virsh $(ms "${wall[2]}") + mysql $(ms "${wall[3]}") = $(ms "$theirs")"
+echo "check via nova_api $(ms "${wall[0]}"): ratio $(ratio "${wall[0]}" "$theirs") (target <= 1.0)"
+echo "check, cell database given $(ms "${wall[1]}"): ratio $(ratio "${wall[1]}" "$theirs")"
+echo "peak RSS of the check: $(peak_rss "${CHECK[@]}") MiB"

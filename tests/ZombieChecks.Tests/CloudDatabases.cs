@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace StackFsck.Tests.Zombies;
 
 /// <summary>
@@ -17,13 +15,13 @@ public sealed class CloudDatabases : IDisposable
     public CloudDatabases(params (string Role, string Fixture)[] databases)
     {
         string prefix = $"z{Guid.NewGuid():N}"[..9];
-        Client([], $"CREATE USER '{_user}'@'127.0.0.1' IDENTIFIED BY '{Password}'");
+        MariaDbClient.Run([], $"CREATE USER '{_user}'@'127.0.0.1' IDENTIFIED BY '{Password}'");
         foreach ((string role, string fixture) in databases)
         {
             string name = $"{prefix}_{role}";
             _names[role] = name;
-            Client([], $"CREATE DATABASE `{name}`; GRANT SELECT ON `{name}`.* TO '{_user}'@'127.0.0.1'");
-            Client([name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
+            MariaDbClient.Run([], $"CREATE DATABASE `{name}`; GRANT SELECT ON `{name}`.* TO '{_user}'@'127.0.0.1'");
+            MariaDbClient.Run([name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
         }
 
         ReadOnlyLogin = Path.Combine(Path.GetTempPath(), $"{_user}.cnf");
@@ -49,31 +47,13 @@ public sealed class CloudDatabases : IDisposable
         return path;
     }
 
-    public void Execute(string role, string sql) => Client([Name(role)], sql);
+    public void Execute(string role, string sql) => MariaDbClient.Run([Name(role)], sql);
 
-    public long Count(string role, string sql) => long.Parse(Client(["-N", "-B", Name(role)], sql).Split('\n')[0]);
+    public long Count(string role, string sql) => long.Parse(MariaDbClient.Run(["-N", "-B", Name(role)], sql).Split('\n')[0]);
 
     public void Dispose()
     {
-        Client([], string.Concat(_names.Values.Select(name => $"DROP DATABASE IF EXISTS `{name}`;")) + $"DROP USER IF EXISTS '{_user}'@'127.0.0.1'");
+        MariaDbClient.Run([], string.Concat(_names.Values.Select(name => $"DROP DATABASE IF EXISTS `{name}`;")) + $"DROP USER IF EXISTS '{_user}'@'127.0.0.1'");
         File.Delete(ReadOnlyLogin);
-    }
-
-    private static string Client(IEnumerable<string> args, string sql)
-    {
-        var start = new ProcessStartInfo("mariadb") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add($"--defaults-file={Repo.Service("STACKFSCK_MYSQL_ADMIN_CNF")}");
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(sql);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"mariadb failed: {error.Result}");
     }
 }

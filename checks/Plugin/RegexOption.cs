@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+
+namespace StackFsck.Plugin;
+
+/// <summary>
+/// An option holding a regular expression, compiled once while the arguments are parsed so that a
+/// bad pattern is an argument error (exit 3), with a match timeout so no pattern can outlive -t.
+/// </summary>
+public static class RegexOption
+{
+    public static Option<Regex?> Create(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "REGEX",
+        CustomParser = result => CommonOptions.Parse(result, Parse),
+    };
+
+    public static Regex Parse(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException error)
+        {
+            throw new FormatException($"bad regular expression '{pattern}': {error.Message}");
+        }
+    }
+}
