@@ -34,9 +34,9 @@ internal static class NovaZombiesCheck
         Description = "do not scan the instances path (when the check runs away from the host)",
     };
 
-    private static readonly Option<string> Host = new("--host")
+    private static readonly Option<string> Host = new("--compute-host")
     {
-        Description = "the compute host's name as Nova knows it ([DEFAULT]/host; default: this machine's name)",
+        Description = "the compute host's name as Nova knows it (nova-compute's [DEFAULT]/host; default: this machine's name)",
         HelpName = "NAME",
         DefaultValueFactory = _ => Dns.GetHostName(),
     };
@@ -50,6 +50,7 @@ internal static class NovaZombiesCheck
     private static readonly Option<int> List = new("--list")
     {
         Description = "how many uuids the long output lists per category",
+        HelpName = "N",
         DefaultValueFactory = _ => 10,
     };
 

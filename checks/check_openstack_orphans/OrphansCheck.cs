@@ -25,6 +25,7 @@ internal static class OrphansCheck
     private static readonly Option<int> List = new("--list")
     {
         Description = "how many ids the long output lists per category",
+        HelpName = "N",
         DefaultValueFactory = _ => 10,
     };
 

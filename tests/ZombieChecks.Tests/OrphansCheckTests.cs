@@ -98,6 +98,20 @@ public sealed class OrphansCheckTests(OrphanCloud cloud) : IClassFixture<OrphanC
         Assert.StartsWith("OPENSTACK_ORPHANS UNKNOWN - missing table while reading cell_mappings", notNovaApi.FirstLine);
     }
 
+    [Fact]
+    public void A_server_that_never_answers_ends_at_the_deadline_naming_the_stage()
+    {
+        // A listener that never accepts: the kernel completes the TCP handshake, the server greeting never comes.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        string port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port.ToString();
+
+        CheckRun run = Dist.Run(Check, "-H", "127.0.0.1", "-P", port, "-u", "monitor", "-t", "1:CRITICAL");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"OPENSTACK_ORPHANS CRITICAL - timed out after 1 s while connecting to nova_api database (nova_api on 127.0.0.1:{port})", run.FirstLine);
+    }
+
     private CheckRun Run(params string[] more) => Dist.Run(Check,
         ["-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf,
             "--neutron-database", cloud.Databases.Name("neutron"), "--cinder-database", cloud.Databases.Name("cinder"), .. more]);
