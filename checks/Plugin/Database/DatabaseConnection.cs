@@ -126,7 +126,7 @@ public sealed class DatabaseConnection : IDisposable
     {
         EnsureReadOnly(sql);
         _context.Stage($"{what} on {Settings.Name}");
-        _context.Log(3, sql);
+        _context.Log(3, "sql: " + string.Join(' ', sql.Split('\n', StringSplitOptions.TrimEntries)));
         byte[] text = Encoding.UTF8.GetBytes(sql);
         if (MariaDbNative.RealQuery(_mysql, text, (nuint)text.Length) != 0)
         {

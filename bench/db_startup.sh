@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Single-query start-up: check_keystone_revocations against C check_mysql_query (Debian
+# monitoring-plugins) running the very statement ours runs, on a Keystone database of 1,000
+# revocation events, both logging in from the same option file over TCP. Also the mariadb
+# client on the same statement, for scale. Target (issue 3): median wall ratio at most 1.5.
+#   bench/db_startup.sh [RUNS]   (default 300; the commands run in turn, medians compared)
+source "$(dirname "$0")/db_common.sh"
+RUNS="${1:-300}"
+
+load keystone keystone
+"${ADMIN[@]}" keystone -e "INSERT INTO revocation_event (user_id, issued_before, revoked_at)
+    SELECT 'u', UTC_TIMESTAMP(), UTC_TIMESTAMP() - INTERVAL seq MINUTE FROM seq_1_to_1000"
+# check_mysql_query sends port 3306 unless told, whatever the option file says: both get -H and -P.
+ARGS=(-f "$LOGIN" -d keystone -H 127.0.0.1 -P "$STACKFSCK_MYSQL_PORT")
+SQL="$(statements check_keystone_revocations "${ARGS[@]}" | sed 's/;$//')"
+quote() { python3 -c 'import shlex, sys; print(shlex.join(sys.argv[1:]))' "$@"; }
+OURS="$(quote "$DIST/check_keystone_revocations" "${ARGS[@]}")"
+C_PLUGIN="$(quote /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000)"
+CLIENT="$(quote mariadb --defaults-file="$LOGIN" keystone -N -B -e "$SQL")"
+
+echo "statement: $SQL"
+"$DIST/check_keystone_revocations" "${ARGS[@]}" | head -1 || true
+/usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000 || true
+mapfile -t medians < <(median "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT")
+echo "median wall over $RUNS runs: ours $(ms "${medians[0]}"), check_mysql_query $(ms "${medians[1]}"), mariadb client $(ms "${medians[2]}")"
+echo "ratio ours / check_mysql_query: $(ratio "${medians[0]}" "${medians[1]}") (target <= 1.5)"
+echo "ratio ours / mariadb client:    $(ratio "${medians[0]}" "${medians[2]}")"
+echo "peak memory: ours $(peak_rss "$DIST/check_keystone_revocations" "${ARGS[@]}") MiB," \
+    "check_mysql_query $(peak_rss /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000) MiB"

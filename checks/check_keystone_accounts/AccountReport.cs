@@ -1,0 +1,81 @@
+using StackFsck.Plugin;
+
+namespace StackFsck.Checks.Keystone;
+
+/// <summary>Counts the findings per category, judges them, and lists the users (service accounts first).</summary>
+internal static class AccountReport
+{
+    public sealed record Limits(Thresholds Locked, Thresholds Expired, Thresholds Expiring, Thresholds Inactive, Thresholds Disabling, Thresholds Service);
+
+    public static Report Build(List<AccountFinding> found, AccountRules rules, Limits limits, int list, string? format)
+    {
+        int Count(AccountProblem problem) => found.Count(f => f.Problem == problem);
+        int service = found.Where(f => f.Service).Select(f => (f.User, f.Domain)).Distinct().Count();
+        var report = new Report(AccountsCheck.Definition.Service)
+        {
+            OkSummary = found.Count == 0
+                ? "no user locked out, expired or (about to be) disabled"
+                : $"{Count(AccountProblem.Locked)} locked, {Count(AccountProblem.Expired)} expired, {Count(AccountProblem.Expiring)} expiring, "
+                    + $"{Count(AccountProblem.Inactive)} inactive, {Count(AccountProblem.Disabling)} to be disabled; {service} service accounts",
+        };
+        report
+            .Add(Metric("locked", Count(AccountProblem.Locked), limits.Locked, "users locked out", rules.LockoutAttempts is null))
+            .Add(Metric("expired", Count(AccountProblem.Expired), limits.Expired, "users with an expired password", false))
+            .Add(Metric("expiring", Count(AccountProblem.Expiring), limits.Expiring, $"passwords expire within {rules.ExpiringDays} days", false))
+            .Add(Metric("inactive", Count(AccountProblem.Inactive), limits.Inactive, "users disabled for inactivity", rules.InactiveDays is null))
+            .Add(Metric("disabling", Count(AccountProblem.Disabling), limits.Disabling, $"users disabled for inactivity within {rules.ExpiringDays} days", rules.InactiveDays is null))
+            .Add(Metric("service", service, limits.Service, "service accounts locked, expired or (about to be) disabled", false));
+
+        List<AccountFinding> ordered = [.. found.OrderByDescending(f => f.Service).ThenBy(f => f.Problem).ThenBy(f => f.When).ThenBy(f => f.User, StringComparer.Ordinal)];
+        foreach (string line in format switch { "csv" => Csv(ordered), "table" => Table(ordered), _ => Lines(ordered, list) })
+        {
+            report.Detail(line);
+        }
+
+        return report;
+    }
+
+    /// <summary>A category that is not checked (its Keystone option not given) reports U, not a reassuring 0.</summary>
+    private static Metric Metric(string label, int count, Thresholds limits, string what, bool notChecked) =>
+        new(label, notChecked ? null : count, Thresholds: limits, Min: 0, Text: $"{count} {what}");
+
+    private static IEnumerable<string> Lines(List<AccountFinding> ordered, int list)
+    {
+        foreach (AccountFinding f in ordered.Take(list))
+        {
+            yield return $"{f.User} ({f.Domain}){(f.Service ? " [service account]" : "")}: {Word(f.Problem)}, {f.Detail}";
+        }
+
+        if (ordered.Count > list)
+        {
+            yield return $"... and {ordered.Count - list} more (--report table lists all)";
+        }
+    }
+
+    private static IEnumerable<string> Csv(List<AccountFinding> ordered) =>
+        ordered.Select(f => string.Join(',', new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), AccountProbe.Time(f.When), f.Detail }.Select(CsvField)))
+            .Prepend("user,domain,service,problem,when,detail");
+
+    private static IEnumerable<string> Table(List<AccountFinding> ordered)
+    {
+        string[][] rows =
+        [
+            ["USER", "DOMAIN", "SERVICE", "PROBLEM", "WHEN", "DETAIL"],
+            .. ordered.Select(f => new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), AccountProbe.Time(f.When), f.Detail }),
+        ];
+        int[] widths = [.. Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length))];
+        return rows.Select(r => string.Join("  ", r.Take(5).Select((cell, i) => cell.PadRight(widths[i]))) + "  " + r[5]);
+    }
+
+    private static string CsvField(string value) =>
+        value.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private static string Word(AccountProblem problem) => problem switch
+    {
+        AccountProblem.Locked => "locked out",
+        AccountProblem.Expired => "password expired",
+        AccountProblem.Expiring => "password expiring",
+        AccountProblem.Inactive => "disabled (inactive)",
+        _ => "to be disabled (inactive)",
+    };
+}

@@ -1,0 +1,21 @@
+namespace StackFsck.Checks.Keystone;
+
+/// <summary>
+/// Keystone's [security_compliance] options as the operator runs them: what makes an account
+/// locked, expired or inactive, and how far ahead "soon" looks.
+/// </summary>
+internal sealed record AccountRules(
+    int? LockoutAttempts, int LockoutSeconds, int ExpiringDays, int? InactiveDays, IReadOnlySet<string> ServiceUsers, string? ServiceProject);
+
+/// <summary>What is wrong with an account, worst first.</summary>
+internal enum AccountProblem
+{
+    Locked,
+    Expired,
+    Inactive,
+    Expiring,
+    Disabling,
+}
+
+/// <summary>One local user with a problem: who, what, and when it started or will start (UTC).</summary>
+internal sealed record AccountFinding(string User, string Domain, bool Service, AccountProblem Problem, DateTime When, string Detail);

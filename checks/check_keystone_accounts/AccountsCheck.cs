@@ -1,0 +1,105 @@
+using System.CommandLine;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Checks.Keystone;
+
+/// <summary>
+/// check_keystone_accounts: which Keystone users are locked out, have an expired or expiring
+/// password, or are (about to be) disabled for inactivity; service accounts first, since one
+/// of them locked out takes its whole service down.
+/// </summary>
+internal static class AccountsCheck
+{
+    private static readonly DatabaseOptions Keystone = new("", "the Keystone database", defaultDatabase: "keystone");
+
+    private static readonly Option<int?> LockoutAttempts = Number<int?>("--lockout-failure-attempts",
+        "Keystone's lockout_failure_attempts: failed logins that lock a user (lockout is not checked unless given)", "N");
+
+    private static readonly Option<int> LockoutDuration = Number<int>("--lockout-duration",
+        "Keystone's lockout_duration in seconds (default 1800)", "SECONDS", 1800);
+
+    private static readonly Option<int> ExpiringDays = Number<int>("--expiring-days",
+        "how many days ahead expiring passwords and coming inactivity disables count (default 7)", "DAYS", 7);
+
+    private static readonly Option<int?> InactiveDays = Number<int?>("--inactive-days",
+        "Keystone's disable_user_account_days_inactive (inactivity is not checked unless given)", "DAYS");
+
+    private static readonly Option<string[]> ServiceUsers = new("--service-user")
+    {
+        Description = "a service account's user name (repeatable); its problems are judged by --warning-service/--critical-service",
+        HelpName = "NAME",
+        DefaultValueFactory = _ => [],
+    };
+
+    private static readonly Option<string?> ServiceProject = new("--service-project")
+    {
+        Description = "project whose members (role assignment or default project) are service accounts, e.g. service",
+        HelpName = "NAME",
+    };
+
+    private static readonly Option<int> List = Number<int>("--list", "how many users the long output names (default 20)", "N", 20);
+
+    private static readonly Option<string?> ReportFormat = new("--report")
+    {
+        Description = "after the status line, list every user with a problem as a table or as CSV (for the weekly e-mail)",
+        HelpName = "table|csv",
+    };
+
+    public static readonly ThresholdPair Locked = ThresholdPair.Named("locked", "users locked out now", "0");
+    public static readonly ThresholdPair Expired = ThresholdPair.Named("expired", "users whose password has expired");
+    public static readonly ThresholdPair Expiring = ThresholdPair.Named("expiring", "users whose password expires within --expiring-days");
+    public static readonly ThresholdPair Inactive = ThresholdPair.Named("inactive", "users disabled for inactivity");
+    public static readonly ThresholdPair Disabling = ThresholdPair.Named("disabling", "users disabled for inactivity within --expiring-days");
+    public static readonly ThresholdPair Service = ThresholdPair.Named("service", "service accounts with any of these problems", critical: "0");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_keystone_accounts",
+        Service = "KEYSTONE_ACCOUNTS",
+        Description = "Reports Keystone users locked out, with expired or expiring passwords, or disabled for inactivity.",
+        Options =
+        [
+            .. Keystone.Options, LockoutAttempts, LockoutDuration, ExpiringDays, InactiveDays, ServiceUsers, ServiceProject, List,
+            ReportFormat, .. Locked.Options, .. Expired.Options, .. Expiring.Options, .. Inactive.Options, .. Disabling.Options,
+            .. Service.Options,
+        ],
+        Execute = Execute,
+    };
+
+    private static Task<Report> Execute(CheckContext context)
+    {
+        string? format = context.Get(ReportFormat);
+        if (format is not (null or "table" or "csv"))
+        {
+            throw new CheckException($"bad arguments: --report takes table or csv, not '{format}'");
+        }
+
+        var rules = new AccountRules(context.Get(LockoutAttempts), context.Get(LockoutDuration), context.Get(ExpiringDays),
+            context.Get(InactiveDays), context.Get(ServiceUsers).ToHashSet(StringComparer.Ordinal), context.Get(ServiceProject));
+        using var db = DatabaseConnection.Open(context, Keystone.Read(context, "Keystone database"));
+        List<AccountFinding> found = AccountProbe.Read(db, rules);
+        context.Log(1, $"{found.Count} account problems");
+        var limits = new AccountReport.Limits(context.Get(Locked), context.Get(Expired), context.Get(Expiring),
+            context.Get(Inactive), context.Get(Disabling), context.Get(Service));
+        return Task.FromResult(AccountReport.Build(found, rules, limits, format is null ? context.Get(List) : int.MaxValue, format));
+    }
+
+    private static Option<T> Number<T>(string name, string description, string helpName, T? fallback = default)
+    {
+        var option = new Option<T>(name) { Description = description, HelpName = helpName };
+        if (fallback is not null)
+        {
+            option.DefaultValueFactory = _ => fallback;
+        }
+
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<T>() is int value && value < 0)
+            {
+                result.AddError($"{name} must not be negative");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,4 @@
+using StackFsck.Checks.Keystone;
+using StackFsck.Plugin;
+
+return CheckHost.Run(AccountsCheck.Definition, args);
