@@ -3,7 +3,9 @@
 # hour-long flush interval, so counters only add up during a test run. npm installs the package
 # once into STACKFSCK_NPM_CACHE (default /var/cache/stackfsck), outside the repository.
 # Exports STACKFSCK_STATSD_PORT and STACKFSCK_STATSD_ADMIN_PORT.
-SERVICE_PACKAGES+=(nodejs npm)
+# Node.js from Debian needs its npm package; a Node.js that brings its own npm (NodeSource) conflicts with it.
+command -v node > /dev/null || SERVICE_PACKAGES+=(nodejs)
+command -v npm > /dev/null || SERVICE_PACKAGES+=(npm)
 
 STATSD_VERSION=0.9.0
 

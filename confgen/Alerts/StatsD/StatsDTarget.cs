@@ -9,8 +9,9 @@ public sealed record StatsDTarget(string Host, int Port)
 
     public static StatsDTarget Parse(string text)
     {
+        // One colon separates the port; a bare IPv6 address has several and no port.
         int colon = text.LastIndexOf(':');
-        bool hasPort = colon > 0 && (text.IndexOf(':') == colon || text[colon - 1] == ']');
+        bool hasPort = colon >= 0 && (text.IndexOf(':') == colon || (text.StartsWith('[') && text[colon - 1] == ']'));
         string host = (hasPort ? text[..colon] : text).Trim('[', ']');
         if (host.Length == 0)
         {
