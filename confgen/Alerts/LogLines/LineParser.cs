@@ -18,12 +18,12 @@ public static class LineParser
 
         if (message.StartsWith("SERVICE "u8))
         {
-            return ServiceLine(timestamp, message["SERVICE "u8.Length..], out parsed);
+            return EventLine(timestamp, message["SERVICE "u8.Length..], isService: true, out parsed);
         }
 
         if (message.StartsWith("HOST "u8))
         {
-            return HostLine(timestamp, message["HOST "u8.Length..], out parsed);
+            return EventLine(timestamp, message["HOST "u8.Length..], isService: false, out parsed);
         }
 
         return LineKind.Ignored;
@@ -54,53 +54,28 @@ public static class LineParser
         return true;
     }
 
-    private static LineKind ServiceLine(long timestamp, ReadOnlySpan<byte> rest, out AlertEvent parsed)
+    /// <summary>The rest of a <c>SERVICE ...</c> or <c>HOST ...</c> message: which event it is, if any.</summary>
+    private static LineKind EventLine(long timestamp, ReadOnlySpan<byte> rest, bool isService, out AlertEvent parsed)
     {
         parsed = default;
         if (rest.StartsWith("ALERT: "u8))
         {
-            return Alert(EventKind.ServiceAlert, timestamp, rest["ALERT: "u8.Length..], out parsed);
+            return Alert(isService ? EventKind.ServiceAlert : EventKind.HostAlert, timestamp, rest["ALERT: "u8.Length..], out parsed);
         }
 
         if (rest.StartsWith("NOTIFICATION: "u8))
         {
-            return Notification(EventKind.ServiceNotification, timestamp, rest["NOTIFICATION: "u8.Length..], out parsed);
+            return Notification(isService ? EventKind.ServiceNotification : EventKind.HostNotification, timestamp, rest["NOTIFICATION: "u8.Length..], out parsed);
         }
 
         if (rest.StartsWith("FLAPPING ALERT: "u8))
         {
-            return Transition(EventKind.ServiceFlapping, timestamp, rest["FLAPPING ALERT: "u8.Length..], out parsed);
+            return Transition(isService ? EventKind.ServiceFlapping : EventKind.HostFlapping, timestamp, rest["FLAPPING ALERT: "u8.Length..], out parsed);
         }
 
         if (rest.StartsWith("DOWNTIME ALERT: "u8))
         {
-            return Transition(EventKind.ServiceDowntime, timestamp, rest["DOWNTIME ALERT: "u8.Length..], out parsed);
-        }
-
-        return LineKind.Ignored;
-    }
-
-    private static LineKind HostLine(long timestamp, ReadOnlySpan<byte> rest, out AlertEvent parsed)
-    {
-        parsed = default;
-        if (rest.StartsWith("ALERT: "u8))
-        {
-            return Alert(EventKind.HostAlert, timestamp, rest["ALERT: "u8.Length..], out parsed);
-        }
-
-        if (rest.StartsWith("NOTIFICATION: "u8))
-        {
-            return Notification(EventKind.HostNotification, timestamp, rest["NOTIFICATION: "u8.Length..], out parsed);
-        }
-
-        if (rest.StartsWith("FLAPPING ALERT: "u8))
-        {
-            return Transition(EventKind.HostFlapping, timestamp, rest["FLAPPING ALERT: "u8.Length..], out parsed);
-        }
-
-        if (rest.StartsWith("DOWNTIME ALERT: "u8))
-        {
-            return Transition(EventKind.HostDowntime, timestamp, rest["DOWNTIME ALERT: "u8.Length..], out parsed);
+            return Transition(isService ? EventKind.ServiceDowntime : EventKind.HostDowntime, timestamp, rest["DOWNTIME ALERT: "u8.Length..], out parsed);
         }
 
         return LineKind.Ignored;
