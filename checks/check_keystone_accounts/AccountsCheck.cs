@@ -13,16 +13,16 @@ internal static class AccountsCheck
 {
     private static readonly DatabaseOptions Keystone = new("", "the Keystone database", defaultDatabase: "keystone");
 
-    private static readonly Option<int?> LockoutAttempts = Number<int?>("--lockout-failure-attempts",
+    private static readonly Option<int?> LockoutAttempts = CountOption.Create<int?>("--lockout-failure-attempts",
         "Keystone's lockout_failure_attempts: failed logins that lock a user (lockout is not checked unless given)", "N");
 
-    private static readonly Option<int> LockoutDuration = Number<int>("--lockout-duration",
+    private static readonly Option<int> LockoutDuration = CountOption.Create<int>("--lockout-duration",
         "Keystone's lockout_duration in seconds (default 1800)", "SECONDS", 1800);
 
-    private static readonly Option<int> ExpiringDays = Number<int>("--expiring-days",
+    private static readonly Option<int> ExpiringDays = CountOption.Create<int>("--expiring-days",
         "how many days ahead expiring passwords and coming inactivity disables count (default 7)", "DAYS", 7);
 
-    private static readonly Option<int?> InactiveDays = Number<int?>("--inactive-days",
+    private static readonly Option<int?> InactiveDays = CountOption.Create<int?>("--inactive-days",
         "Keystone's disable_user_account_days_inactive (inactivity is not checked unless given)", "DAYS");
 
     private static readonly Option<string[]> ServiceUsers = new("--service-user")
@@ -38,7 +38,7 @@ internal static class AccountsCheck
         HelpName = "NAME",
     };
 
-    private static readonly Option<int> List = Number<int>("--list", "how many users the long output names (default 20)", "N", 20);
+    private static readonly Option<int> List = CountOption.Create<int>("--list", "how many users the long output names (default 20)", "N", 20);
 
     private static readonly Option<string?> ReportFormat = new("--report")
     {
@@ -83,23 +83,5 @@ internal static class AccountsCheck
         var limits = new AccountReport.Limits(context.Get(Locked), context.Get(Expired), context.Get(Expiring),
             context.Get(Inactive), context.Get(Disabling), context.Get(Service));
         return Task.FromResult(AccountReport.Build(found, rules, limits, format is null ? context.Get(List) : int.MaxValue, format));
-    }
-
-    private static Option<T> Number<T>(string name, string description, string helpName, T? fallback = default)
-    {
-        var option = new Option<T>(name) { Description = description, HelpName = helpName };
-        if (fallback is not null)
-        {
-            option.DefaultValueFactory = _ => fallback;
-        }
-
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<T>() is int value && value < 0)
-            {
-                result.AddError($"{name} must not be negative");
-            }
-        });
-        return option;
     }
 }

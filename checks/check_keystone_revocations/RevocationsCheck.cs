@@ -41,11 +41,6 @@ internal static class RevocationsCheck
         return Task.FromResult(RevocationReport.Build(found, cutoff, limits));
     }
 
-    private static Option<int> Seconds(string name, int fallback, string setting) => new(name)
-    {
-        Description = $"{setting} in seconds (default {fallback}, Keystone's own default); with the other, the prune cutoff",
-        HelpName = "SECONDS",
-        DefaultValueFactory = _ => fallback,
-        Validators = { result => { if (result.GetValueOrDefault<int>() < 0) { result.AddError($"{name} must not be negative"); } } },
-    };
+    private static Option<int> Seconds(string name, int fallback, string setting) => CountOption.Create(name,
+        $"{setting} in seconds (default {fallback}, Keystone's own default); with the other, the prune cutoff", "SECONDS", fallback);
 }

@@ -26,18 +26,10 @@ internal static class BloatCheck
         Description = "read table statistics from information_schema instead of counting (estimates; for huge tables)",
     };
 
-    private static readonly Option<int?> OlderThan = new("--older-than")
-    {
-        Description = "count only rows deleted more than DAYS ago, as a purge of that age would",
-        HelpName = "DAYS",
-        Validators = { result => { if (result.GetValueOrDefault<int?>() < 0) { result.AddError("--older-than must not be negative"); } } },
-    };
+    private static readonly Option<int?> OlderThan = CountOption.Create<int?>("--older-than",
+        "count only rows deleted more than DAYS ago, as a purge of that age would", "DAYS");
 
-    private static readonly Option<int> List = new("--list")
-    {
-        Description = "how many of the worst tables the long output names",
-        DefaultValueFactory = _ => 10,
-    };
+    private static readonly Option<int> List = CountOption.Create("--list", "how many of the worst tables the long output names", "N", 10);
 
     private static readonly ThresholdPair Deleted = ThresholdPair.Main("soft-deleted rows per database (exact mode)");
 

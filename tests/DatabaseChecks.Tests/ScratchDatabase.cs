@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace StackFsck.Tests.Database;
 
 /// <summary>
@@ -18,7 +16,7 @@ public sealed class ScratchDatabase : IDisposable
         Admin($"CREATE DATABASE `{Name}`");
         if (fixture is not null)
         {
-            RunClient([Name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
+            MariaDbClient.Run([Name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
         }
 
         (_readOnlyUser, ReadOnly) = CreateUser(Name, "SELECT");
@@ -34,10 +32,10 @@ public sealed class ScratchDatabase : IDisposable
     public string ReadOnly { get; }
 
     /// <summary>Runs SQL in this database as root.</summary>
-    public void Execute(string sql) => RunClient([Name], sql);
+    public void Execute(string sql) => MariaDbClient.Run([Name], sql);
 
     /// <summary>The first column of the first row of a query, as the mysql client prints it.</summary>
-    public string Scalar(string sql) => RunClient(["-N", "-B", Name], sql).Split('\n')[0];
+    public string Scalar(string sql) => MariaDbClient.Run(["-N", "-B", Name], sql).Split('\n')[0];
 
     public long Count(string sql) => long.Parse(Scalar(sql));
 
@@ -67,28 +65,5 @@ public sealed class ScratchDatabase : IDisposable
         }
     }
 
-    public static void Admin(string sql) => RunClient([], sql);
-
-    private static string RunClient(IEnumerable<string> args, string sql)
-    {
-        var start = new ProcessStartInfo("mariadb")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add($"--defaults-file={Repo.Service("STACKFSCK_MYSQL_ADMIN_CNF")}");
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(sql);
-        process.StandardInput.Close();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"mariadb failed: {error.Result}");
-    }
+    public static void Admin(string sql) => MariaDbClient.Run([], sql);
 }
