@@ -60,7 +60,23 @@ public sealed class FakeKeystone : IAsyncDisposable
         app.MapPost("/v3/auth/tokens", keystone.IssueAsync);
         app.MapMethods("/v3/auth/tokens", ["GET", "HEAD"], keystone.ValidateAsync);
         await app.StartAsync();
+        await keystone.WarmUpAsync();
         return keystone;
+    }
+
+    /// <summary>
+    /// Runs both handlers once (JIT, first connection) and forgets those calls, so that the
+    /// first validation a test times is not the server's own start-up on a busy machine.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var client = new HttpClient();
+        using var content = new StringContent("{}");
+        (await client.PostAsync(AuthUrl + "/auth/tokens", content)).Dispose();
+        (await client.GetAsync(AuthUrl + "/auth/tokens")).Dispose();
+        _validations = 0;
+        ValidationRequests.Clear();
+        LastAuthRequest = null;
     }
 
     /// <summary>A valid token the check did not issue, e.g. a service's token to validate from a file.</summary>

@@ -15,13 +15,14 @@ public sealed class LatencyTests : KeystoneTest
     public void Percentiles_come_from_the_validation_times()
     {
         KnownDelays();
-        CheckRun run = Check.Run("-w", "~:", "-c", "~:");
+        CheckRun run = Check.Run();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY OK - 20 validations of the checker's own token", run.FirstLine);
-        Assert.InRange(run.Perf("p50"), 30, 399);
-        Assert.InRange(run.Perf("p95"), 400, 799);
-        Assert.InRange(run.Perf("p99"), 800, 2000);
+        // .NET timers may fire up to a tick early, so each lower bound allows 5 ms.
+        Assert.InRange(run.Perf("p50"), 25, 395);
+        Assert.InRange(run.Perf("p95"), 395, 795);
+        Assert.InRange(run.Perf("p99"), 795, 2000);
         Assert.Equal(run.Perf("p99"), run.Perf("max"));
         Assert.All(new[] { "p50", "p95", "p99", "max" }, label => Assert.Equal("ms", run.Perfdata[label].Unit));
         Assert.InRange(run.Perf("rate"), 1, 20 / 0.8);

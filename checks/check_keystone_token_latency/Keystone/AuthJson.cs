@@ -22,7 +22,11 @@ internal sealed record TokenAnswer(TokenBody? Token);
 internal sealed record TokenBody([property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt);
 
 /// <summary>What the token cache file holds.</summary>
-internal sealed record CachedToken(string Token, DateTimeOffset ExpiresAt);
+internal sealed record CachedToken(string Token, DateTimeOffset ExpiresAt)
+{
+    /// <summary>A record prints its members; this one must never print the token.</summary>
+    public override string ToString() => $"a token valid until {ExpiresAt:u}";
+}
 
 /// <summary>Source-generated (de)serializers: no reflection, so the check stays Native AOT clean.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
