@@ -1,5 +1,4 @@
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
 
 namespace StackFsck.Checks.NovaZombies;
 
@@ -15,7 +14,7 @@ internal static class NovaSide
     public static Dictionary<Guid, NovaInstance> Read(DatabaseConnection cell, string host, IReadOnlyCollection<Guid> seen)
     {
         var found = new Dictionary<Guid, NovaInstance>();
-        string where = $"(host = {SqlLiteral.Quote(host)} AND deleted = 0)" + (seen.Count > 0 ? $" OR uuid IN ({InList(seen)})" : "");
+        string where = $"(host = {Sql.Literal(host)} AND deleted = 0)" + (seen.Count > 0 ? $" OR uuid IN ({InList(seen)})" : "");
         Add(found, cell.Query($"SELECT {Columns} FROM instances WHERE {where}", "reading the instances of this host"), archived: false);
 
         Guid[] unseen = seen.Where(uuid => !found.ContainsKey(uuid)).ToArray();

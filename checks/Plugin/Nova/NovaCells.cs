@@ -21,7 +21,7 @@ public static class NovaCells
     public static NovaCell OfHost(DatabaseConnection api, string host, DatabaseSettings login, DatabaseUrl? local)
     {
         string sql = "SELECT c.name, c.uuid, c.database_connection FROM host_mappings h JOIN cell_mappings c ON c.id = h.cell_id " +
-            $"WHERE h.host = {SqlLiteral.Quote(host)}";
+            $"WHERE h.host = {Sql.Literal(host)}";
         return Read(api, sql, $"finding the cell of host {host}", login, local).FirstOrDefault()
             ?? throw new CheckException($"host '{host}' has no host mapping in {api.Settings.Name}: is that the name nova-compute uses? " +
                 "nova-manage cell_v2 discover_hosts maps new ones");
