@@ -149,6 +149,11 @@ public sealed class DatabaseLayerTests : IDisposable
     }
 
     [Fact]
+    public void Required_tls_to_a_server_without_it_fails_before_any_query() =>
+        Assert.EndsWith("was required (--ssl) but the server does not offer it",
+            Failure(ReadOnly with { Tls = DatabaseTls.None with { Required = true } }));
+
+    [Fact]
     public void An_unreadable_option_file_is_named() =>
         Assert.Equal("cannot read option file /nonexistent/my.cnf: Could not find a part of the path '/nonexistent/my.cnf'.",
             Failure(ReadOnly with { DefaultsFile = "/nonexistent/my.cnf" }));

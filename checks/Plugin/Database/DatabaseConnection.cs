@@ -119,6 +119,13 @@ public sealed class DatabaseConnection : IDisposable
             throw DatabaseErrors.Describe(_mysql, Settings, "connecting");
         }
 
+        // Connector/C 3.3 accepts a plain connection despite MYSQL_OPT_SSL_ENFORCE unless it also
+        // verifies the certificate: check the outcome before any query goes out.
+        if (Settings.Tls.Required && MariaDbNative.SslCipher(_mysql) == IntPtr.Zero)
+        {
+            throw new CheckException($"TLS to {Settings.Name} ({where}) was required (--ssl) but the server does not offer it");
+        }
+
         _context.Log(1, $"connected to {Settings.Name} ({where})");
     }
 

@@ -74,6 +74,10 @@ internal static partial class MariaDbNative
     [LibraryImport(Library, EntryPoint = "mysql_error")]
     public static partial IntPtr Error(IntPtr mysql);
 
+    /// <summary>The TLS cipher of a connection, or NULL when it is not encrypted.</summary>
+    [LibraryImport(Library, EntryPoint = "mysql_get_ssl_cipher")]
+    public static partial IntPtr SslCipher(IntPtr mysql);
+
     [LibraryImport(Library, EntryPoint = "mysql_close")]
     public static partial void Close(IntPtr mysql);
 
