@@ -21,11 +21,14 @@ public static class ReportRun
             .Where(path => File.GetLastWriteTimeUtc(path) >= options.Since.UtcDateTime)
             .Append(options.LogPath)
             .ToList();
+        var parts = new List<AlertCounter>();
         foreach (string path in files)
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-            LineReader.Read(file, 0, fileIsFinished: true, counter.Line);
+            ParallelLines.Read(file, 0, fileIsFinished: true, counter.PerPart(parts));
         }
+
+        counter.Gather(parts);
 
         stdout.WriteLine($"Alerts from {options.Since.UtcDateTime:yyyy-MM-dd HH:mm} to {options.Until.UtcDateTime:yyyy-MM-dd HH:mm} UTC "
             + $"({(options.IncludeSoft ? "SOFT and HARD" : "HARD only")}): {counter.Events} events in {counter.Lines} lines of {files.Count} files, {counter.Malformed} malformed");

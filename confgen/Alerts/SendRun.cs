@@ -31,7 +31,9 @@ public static class SendRun
         }
 
         var counter = new AlertCounter(options.IncludeSoft);
-        ReadResult read = IncrementalLog.Read(options.LogPath, options.ArchiveFolder, StateFile.Load(options.StatePath), counter.Line);
+        var parts = new List<AlertCounter>();
+        ReadResult read = IncrementalLog.Read(options.LogPath, options.ArchiveFolder, StateFile.Load(options.StatePath), counter.PerPart(parts));
+        counter.Gather(parts);
         foreach (string warning in read.Warnings)
         {
             stderr.WriteLine($"confgen alerts: {warning}");

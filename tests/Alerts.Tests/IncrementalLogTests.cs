@@ -135,7 +135,7 @@ public class IncrementalLogTests : IDisposable
     {
         var counter = new AlertCounter(includeSoft: false);
         var order = new List<int>();
-        result = IncrementalLog.Read(_folder.Log, _folder.Archives, StateFile.Load(_folder.State), line =>
+        result = IncrementalLog.Read(_folder.Log, _folder.Archives, StateFile.Load(_folder.State), () => line =>
         {
             counter.Line(line);
             string text = System.Text.Encoding.UTF8.GetString(line);

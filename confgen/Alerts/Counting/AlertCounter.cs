@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using StackFsck.Alerts.LogLines;
 
@@ -23,6 +24,7 @@ public sealed class AlertCounter(bool includeSoft, long since = long.MinValue, l
 
     public int Distinct => _counts.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Line(ReadOnlySpan<byte> line)
     {
         Lines++;
@@ -40,9 +42,44 @@ public sealed class AlertCounter(bool includeSoft, long since = long.MinValue, l
         }
     }
 
+    /// <summary>Adds what another counter (of another part of the same log) counted.</summary>
+    public void Add(AlertCounter other)
+    {
+        Lines += other.Lines;
+        Events += other.Events;
+        Malformed += other.Malformed;
+        Skipped += other.Skipped;
+        foreach ((string key, long count) in other._counts)
+        {
+            _counts[key] = _counts.GetValueOrDefault(key) + count;
+        }
+    }
+
+    /// <summary>A handler factory for <see cref="Reading.ParallelLines"/>: a counter per part, all added into this one by <see cref="Gather"/>.</summary>
+    public Func<Reading.LineHandler> PerPart(List<AlertCounter> parts) => () =>
+    {
+        var part = new AlertCounter(includeSoft, since, until);
+        lock (parts)
+        {
+            parts.Add(part);
+        }
+
+        return part.Line;
+    };
+
+    /// <summary>Adds the counts of every part into this counter.</summary>
+    public void Gather(List<AlertCounter> parts)
+    {
+        foreach (AlertCounter part in parts)
+        {
+            Add(part);
+        }
+    }
+
     public IEnumerable<(EventKey Key, long Count)> Counts() =>
         _counts.Select(pair => (EventKey.Read(pair.Key), pair.Value));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(in AlertEvent parsed)
     {
         Events++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using StackFsck.Alerts.LogLines;
 
@@ -12,6 +13,7 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
     /// Writes the event's counting key into <paramref name="key"/> (bytes widened one to one, no
     /// decoding, so this stays cheap per line); returns its length, or -1 if it does not fit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Write(in AlertEvent parsed, Span<char> key)
     {
         int length = 1 + parsed.Host.Length + 1 + parsed.Service.Length + 1 + parsed.Type.Length + 1 + parsed.State.Length;
@@ -38,6 +40,7 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
 
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Append(ReadOnlySpan<byte> part, Span<char> key, int at)
     {
         at += Latin1.GetChars(part, key[at..]);

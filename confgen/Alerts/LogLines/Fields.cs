@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace StackFsck.Alerts.LogLines;
 
 /// <summary>Walks the <c>;</c>-separated fields of a log message; the last field (plugin output) may itself hold <c>;</c>.</summary>
@@ -7,6 +8,7 @@ internal ref struct Fields(ReadOnlySpan<byte> message)
     private bool _done;
 
     /// <summary>The next field, or false when there is none left.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out ReadOnlySpan<byte> field)
     {
         if (_done)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace StackFsck.Alerts.LogLines;
 
 /// <summary>
@@ -8,6 +9,7 @@ namespace StackFsck.Alerts.LogLines;
 /// </summary>
 public static class LineParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static LineKind Parse(ReadOnlySpan<byte> line, out AlertEvent parsed)
     {
         parsed = default;
@@ -30,6 +32,7 @@ public static class LineParser
     }
 
     /// <summary><c>[1700000000] rest</c>: the epoch seconds and the message after the bracket.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SplitTimestamp(ReadOnlySpan<byte> line, out long timestamp, out ReadOnlySpan<byte> message)
     {
         timestamp = 0;
@@ -55,6 +58,7 @@ public static class LineParser
     }
 
     /// <summary>The rest of a <c>SERVICE ...</c> or <c>HOST ...</c> message: which event it is, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineKind EventLine(long timestamp, ReadOnlySpan<byte> rest, bool isService, out AlertEvent parsed)
     {
         parsed = default;
@@ -82,6 +86,7 @@ public static class LineParser
     }
 
     /// <summary><c>host;[service;]STATE;SOFT|HARD;attempt;output</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineKind Alert(EventKind kind, long timestamp, ReadOnlySpan<byte> message, out AlertEvent parsed)
     {
         parsed = default;
@@ -98,6 +103,7 @@ public static class LineParser
     }
 
     /// <summary><c>contact;host;[service;]TYPE-or-STATE[ (STATE)];command;output[;author;comment]</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineKind Notification(EventKind kind, long timestamp, ReadOnlySpan<byte> message, out AlertEvent parsed)
     {
         parsed = default;
@@ -116,6 +122,7 @@ public static class LineParser
     }
 
     /// <summary>Flapping and downtime: <c>host;[service;]STARTED|STOPPED|...;message</c> (Icinga 2 puts a space after the state's <c>;</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static LineKind Transition(EventKind kind, long timestamp, ReadOnlySpan<byte> message, out AlertEvent parsed)
     {
         parsed = default;
@@ -132,12 +139,14 @@ public static class LineParser
     }
 
     /// <summary>The host, and for service lines the service: both must be present and non-empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Subject(scoped ref Fields fields, bool isService, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> service)
     {
         service = default;
         return fields.Next(out host) && !host.IsEmpty && (!isService || (fields.Next(out service) && !service.IsEmpty));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsNumber(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty || text.Length > 9)

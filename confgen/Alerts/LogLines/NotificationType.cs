@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace StackFsck.Alerts.LogLines;
 
 /// <summary>
@@ -9,6 +10,7 @@ namespace StackFsck.Alerts.LogLines;
 /// </summary>
 internal static class NotificationType
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySplit(ReadOnlySpan<byte> field, bool isService, out ReadOnlySpan<byte> type, out ReadOnlySpan<byte> state)
     {
         ReadOnlySpan<byte> head = field;
@@ -42,6 +44,7 @@ internal static class NotificationType
         return IsTypeWord(type);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsTypeWord(ReadOnlySpan<byte> word)
     {
         if (word.IsEmpty)

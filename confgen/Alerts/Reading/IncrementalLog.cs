@@ -7,11 +7,12 @@ public sealed record ReadResult(ReadPosition Next, int Files, long Bytes, IReadO
 /// Reads the Nagios log from where the last successful run stopped: the rest of that file, under
 /// its archive name if it has been rotated since, then any later archives, then the live log up
 /// to its last complete line. Each line is handed over exactly once across runs, provided the
-/// caller saves <see cref="ReadResult.Next"/> only after it has dealt with the lines.
+/// caller saves <see cref="ReadResult.Next"/> only after it has dealt with the lines. Large
+/// stretches are read in parallel parts (<see cref="ParallelLines"/>), each with a handler of its own.
 /// </summary>
 public static class IncrementalLog
 {
-    public static ReadResult Read(string logPath, string archiveFolder, ReadPosition? from, LineHandler handler)
+    public static ReadResult Read(string logPath, string archiveFolder, ReadPosition? from, Func<LineHandler> newHandler)
     {
         using FileStream live = OpenRead(logPath);
         FileIdentity liveId = FileIdentity.Of(live);
@@ -36,10 +37,10 @@ public static class IncrementalLog
         foreach ((string path, long start) in earlier)
         {
             using FileStream archive = OpenRead(path);
-            bytes += LineReader.Read(archive, start, fileIsFinished: true, handler) - start;
+            bytes += ParallelLines.Read(archive, start, fileIsFinished: true, newHandler) - start;
         }
 
-        long end = LineReader.Read(live, liveStart, fileIsFinished: false, handler);
+        long end = ParallelLines.Read(live, liveStart, fileIsFinished: false, newHandler);
         bytes += end - liveStart;
         var next = new ReadPosition(liveId, end, HeadFingerprint.Of(live));
         return new ReadResult(next, earlier.Count + 1, bytes, warnings);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace StackFsck.Alerts.Reading;
 
 /// <summary>Receives one line, without its newline. An empty span stands for a line too long to keep.</summary>
@@ -16,7 +17,11 @@ public static class LineReader
     private const int BlockSize = 1 << 20;
 
     /// <summary>Hands every complete line from <paramref name="offset"/> to <paramref name="handler"/>; returns the offset after the last one.</summary>
-    public static long Read(FileStream file, long offset, bool fileIsFinished, LineHandler handler)
+    public static long Read(FileStream file, long offset, bool fileIsFinished, LineHandler handler) =>
+        Read(file, offset, long.MaxValue, fileIsFinished, handler);
+
+    /// <summary>The same, stopping at <paramref name="limit"/> (a line boundary, or the end of a finished file).</summary>
+    public static long Read(FileStream file, long offset, long limit, bool fileIsFinished, LineHandler handler)
     {
         byte[] buffer = new byte[BlockSize + MaxLineLength];
         int kept = 0;
@@ -24,7 +29,7 @@ public static class LineReader
         long consumed = offset;
         while (true)
         {
-            int read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(kept, BlockSize), offset);
+            int read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(kept, (int)Math.Min(BlockSize, limit - offset)), offset);
             if (read == 0)
             {
                 break;
@@ -64,6 +69,7 @@ public static class LineReader
     }
 
     /// <summary>Hands over each line that ends in the block; returns the bytes used.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int HandleLines(ReadOnlySpan<byte> block, ref bool skippingLongLine, LineHandler handler)
     {
         int start = 0;
