@@ -88,6 +88,32 @@ public class IncrementalLogTests : IDisposable
     }
 
     [Fact]
+    public void A_backlog_read_in_parallel_parts_counts_every_line_once_and_leaves_the_unfinished_one()
+    {
+        const int count = 700_000; // about 90 MB: split into parts on any machine with two cores or more
+        using (var log = new StreamWriter(_folder.Log, append: true))
+        {
+            for (int i = 0; i < count; i++)
+            {
+                log.Write(LogFolder.Alert(i));
+                log.Write('\n');
+            }
+
+            log.Write(LogFolder.Alert(count)); // still being written
+        }
+
+        var counter = new AlertCounter(includeSoft: false);
+        var parts = new List<AlertCounter>();
+        ReadResult result = IncrementalLog.Read(_folder.Log, _folder.Archives, null, counter.PerPart(parts));
+        counter.Gather(parts);
+
+        Assert.Equal(count, counter.Events);
+        Assert.Equal(count, counter.Distinct); // every line names its own service: none counted twice
+        Assert.Equal(new FileInfo(_folder.Log).Length - LogFolder.Alert(count).Length, result.Next.Offset);
+        Assert.True(Environment.ProcessorCount < 2 || parts.Count > 1, $"{parts.Count} part(s) on {Environment.ProcessorCount} cores");
+    }
+
+    [Fact]
     public void A_position_in_a_deleted_archive_restarts_at_the_live_log_with_a_warning()
     {
         AppendAlerts(1);
