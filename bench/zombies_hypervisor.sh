@@ -36,8 +36,8 @@ URI="test://$STATE_DIR/node.xml"
 uuids=$(cut -f1 "$STATE_DIR/domains.tsv" | sed "s/.*/'&'/" | paste -sd,)
 echo "SELECT uuid, host, deleted, deleted_at, vm_state, task_state FROM instances WHERE (host = '$HOST' AND deleted = 0) OR uuid IN ($uuids)" > "$STATE_DIR/rows.sql"
 
-CHECK=("$DIST/check_nova_zombies" --libvirt-uri "$URI" --compute-host "$HOST" --instances-path "$STATE_DIR/instances"
-    -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf")
+CHECK=("$DIST/check_nova_zombies" --libvirt-uri "$URI" --host "$HOST" --instances-path "$STATE_DIR/instances"
+    --api-defaults-file "$LOGIN" --api-database bench_api --nova-conf "$STATE_DIR/nova.conf")
 "${CHECK[@]}" | head -1 || true
 
 echo "== median wall of 30 rounds: the check vs virsh list plus the mysql client reading the same instance rows"

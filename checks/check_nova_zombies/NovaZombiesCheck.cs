@@ -34,7 +34,7 @@ internal static class NovaZombiesCheck
         Description = "do not scan the instances path (when the check runs away from the host)",
     };
 
-    private static readonly Option<string> Host = new("--compute-host")
+    private static readonly Option<string> Host = new("--host")
     {
         Description = "the compute host's name as Nova knows it (nova-compute's [DEFAULT]/host; default: this machine's name)",
         HelpName = "NAME",
@@ -60,7 +60,9 @@ internal static class NovaZombiesCheck
         HelpName = "FILE",
     };
 
-    private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
+    // --host names the compute host (as the issue and the Nagios templates have it), so the
+    // nova_api options carry a prefix: --api-host, --api-defaults-file...
+    private static readonly DatabaseOptions Api = new("api", "the nova_api database (unset cell values come from here)", defaultDatabase: "nova_api");
 
     private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
 

@@ -92,8 +92,8 @@ public sealed class NovaZombiesCheckTests(ZombieCloud cloud) : IClassFixture<Zom
         cloud.AddInstances((zombie, "unmapped-host", 600, "deleted", null));
         string uri = TestHypervisor.Write(_dir.FullName, (zombie, "instance-00000030", TestHypervisor.Running));
 
-        CheckRun run = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--compute-host", "unmapped-host",
-            "-H", CloudDatabases.Host, "-P", CloudDatabases.Port, "-f", cloud.Databases.ReadOnlyLogin, "--cell-database", cloud.Databases.Name("cell1"), "-v");
+        CheckRun run = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--host", "unmapped-host",
+            "--cell-host", CloudDatabases.Host, "--cell-port", CloudDatabases.Port, "--cell-defaults-file", cloud.Databases.ReadOnlyLogin, "--cell-database", cloud.Databases.Name("cell1"), "-v");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(1, run.Perf("zombies"));
@@ -105,10 +105,10 @@ public sealed class NovaZombiesCheckTests(ZombieCloud cloud) : IClassFixture<Zom
     {
         string uri = TestHypervisor.Write(_dir.FullName);
 
-        CheckRun noMapping = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--compute-host", "never-discovered",
-            "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf);
-        CheckRun noTemplate = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--compute-host", _host,
-            "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"));
+        CheckRun noMapping = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--host", "never-discovered",
+            "--api-defaults-file", cloud.Databases.ReadOnlyLogin, "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf);
+        CheckRun noTemplate = Dist.Run(Check, "--libvirt-uri", uri, "--skip-disks", "--host", _host,
+            "--api-defaults-file", cloud.Databases.ReadOnlyLogin, "--api-database", cloud.Databases.Name("nova_api"));
         CheckRun noLibvirt = Run("test://" + Path.Combine(_dir.FullName, "absent.xml"), "--skip-disks");
         CheckRun noInstancesPath = Run(uri, "--instances-path", Path.Combine(_dir.FullName, "absent"));
 
@@ -139,7 +139,7 @@ public sealed class NovaZombiesCheckTests(ZombieCloud cloud) : IClassFixture<Zom
 
     /// <summary>Runs the check for this test's host through nova_api, as deployed: SELECT-only login, template cell mapping.</summary>
     private CheckRun Run(string uri, params string[] more) => Dist.Run(Check,
-        ["--libvirt-uri", uri, "--compute-host", _host, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"),
+        ["--libvirt-uri", uri, "--host", _host, "--api-defaults-file", cloud.Databases.ReadOnlyLogin, "--api-database", cloud.Databases.Name("nova_api"),
             "--nova-conf", cloud.NovaConf, .. more]);
 
     /// <summary>An instances path holding a directory (with one file of the given size) per uuid, and Nova's _base.</summary>
