@@ -91,21 +91,20 @@ internal static class NovaZombiesCheck
         string host = context.Get(Host);
         string uri = context.Get(LibvirtUri);
 
-        // Connecting to the databases waits on the network while listing domains keeps a core
-        // busy in libvirt: doing both at once saves the shorter of the two.
+        // Listing domains keeps a core busy in libvirt while connecting waits on the network and
+        // scanning on the file system: doing the three at once saves all but the longest.
         Task<DatabaseConnection> connecting = Task.Run(() => DatabaseConnection.Open(context, CellSettings(context, host)));
+        bool scanDisks = !context.Get(SkipDisks);
+        string instancesPath = context.Get(InstancesPath);
+        Task<List<InstanceDirectory>> scanning = scanDisks
+            ? Task.Run(() => InstanceDirectories.Scan(instancesPath))
+            : Task.FromResult(new List<InstanceDirectory>());
         context.Stage($"listing the domains of {uri}");
         List<Domain> domains = Hypervisor.ListDomains(uri);
         context.Log(1, $"{domains.Count} domains on {uri}");
 
-        bool scanDisks = !context.Get(SkipDisks);
-        List<InstanceDirectory> directories = [];
-        if (scanDisks)
-        {
-            context.Stage($"scanning {context.Get(InstancesPath)}");
-            directories = InstanceDirectories.Scan(context.Get(InstancesPath));
-        }
-
+        context.Stage($"scanning {instancesPath}");
+        List<InstanceDirectory> directories = await scanning;
         HashSet<Guid> seen = [.. domains.Select(d => d.Uuid), .. directories.Select(d => d.Uuid)];
         using DatabaseConnection cell = await connecting;
         Dictionary<Guid, NovaInstance> nova = NovaSide.Read(cell, host, seen);
