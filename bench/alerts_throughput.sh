@@ -48,7 +48,8 @@ generate() {
 timed() {
     eval "$1"
     shift
-    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/time" "$@" > /dev/null 2>&1
+    # Output to a file: GNU grep stops at the first match when its output is /dev/null.
+    /usr/bin/time -f "%e %M" -o "$BENCH_DIR/time" "$@" > "$BENCH_DIR/output" 2>&1
     cat "$BENCH_DIR/time"
 }
 
