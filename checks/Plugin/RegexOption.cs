@@ -9,12 +9,22 @@ namespace StackFsck.Plugin;
 /// </summary>
 public static class RegexOption
 {
-    public static Option<Regex?> Create(string name, string description) => new(name)
+    /// <param name="fallback">The pattern used when the option is not given; none when null.</param>
+    public static Option<Regex?> Create(string name, string description, string? fallback = null)
     {
-        Description = description,
-        HelpName = "REGEX",
-        CustomParser = result => CommonOptions.Parse(result, Parse),
-    };
+        var option = new Option<Regex?>(name)
+        {
+            Description = description,
+            HelpName = "REGEX",
+            CustomParser = result => CommonOptions.Parse(result, Parse),
+        };
+        if (fallback is not null)
+        {
+            option.DefaultValueFactory = _ => Parse(fallback);
+        }
+
+        return option;
+    }
 
     public static Regex Parse(string pattern)
     {

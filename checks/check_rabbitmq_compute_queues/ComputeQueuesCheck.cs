@@ -48,9 +48,9 @@ internal static class ComputeQueuesCheck
         HelpName = "FILE",
     };
 
-    private static readonly Option<Regex> Include = RegexOption("--queue", @"^compute\.", "regular expression selecting the queues");
+    private static readonly Option<Regex?> Include = RegexOption.Create("--queue", "regular expression selecting the queues", @"^compute\.");
 
-    private static readonly Option<Regex> Exclude = RegexOption("--exclude", null, "regular expression of queues to leave out");
+    private static readonly Option<Regex?> Exclude = RegexOption.Create("--exclude", "regular expression of queues to leave out");
 
     private static readonly Option<bool> AllowEmpty = new("--allow-empty")
     {
@@ -96,11 +96,11 @@ internal static class ComputeQueuesCheck
         (string username, Secret password) = ReadCredentials(context);
         using HttpClient client = HttpClients.Create(context, Tls);
         var api = new ManagementApi(client, BaseUri(context), username, password);
-        var survey = new QueueSurvey(context.Get(Include), context.Args.GetValue(Exclude), context.Get(List), context.Get(PerQueue));
+        var survey = new QueueSurvey(context.Get(Include)!, context.Get(Exclude), context.Get(List), context.Get(PerQueue));
         string vhost = context.Get(Vhost);
         await api.ReadQueuesAsync(vhost, survey.Add, context);
         context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
-        return QueueReport.Build(survey, vhost, context.Get(Include).ToString(), context.Get(AllowEmpty), new QueueReport.Limits(
+        return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), new QueueReport.Limits(
             context.Get(Depth), context.Get(Unconsumed), context.Get(Growing)));
     }
 
@@ -127,33 +127,5 @@ internal static class ComputeQueuesCheck
         }
 
         return (username, new Secret(password));
-    }
-
-    private static Option<Regex> RegexOption(string name, string? fallback, string description)
-    {
-        var option = new Option<Regex>(name)
-        {
-            Description = description,
-            HelpName = "REGEX",
-            CustomParser = result => CommonOptions.Parse(result, ParseRegex)!,
-        };
-        if (fallback is not null)
-        {
-            option.DefaultValueFactory = _ => ParseRegex(fallback);
-        }
-
-        return option;
-    }
-
-    private static Regex ParseRegex(string pattern)
-    {
-        try
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException error)
-        {
-            throw new FormatException($"bad regular expression '{pattern}': {error.Message}");
-        }
     }
 }
