@@ -1,43 +1,8 @@
-# Sourced by bench/db_*.sh: a private MariaDB on loopback (tests/services/mariadb.sh), the
-# database checks built into DIST, the real Zed schemas, and the timing helpers of bench/lib.
-# Sets ROOT, DIST, STATE_DIR, ADMIN (mariadb client as root) and LOGIN (an option file for the checks).
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-source tests/lib.sh
-PORT_BASE="${STACKFSCK_PORT_BASE:-26400}"
-STATE_DIR="$(mktemp -d /tmp/stackfsck-bench-db.XXXXXX)"
-DIST="${DIST:-$ROOT/dist}"
-FIXTURES="$ROOT/../shared/fixtures/openstack-schema-zed"
-SERVICE_PACKAGES=()
-source tests/services/mariadb.sh
-trap 'mariadb_stop; rm -rf "$STATE_DIR"' EXIT
-
-for package in "${SERVICE_PACKAGES[@]}" monitoring-plugins-standard time hyperfine; do
-    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
-done
-make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} CHECKS="check_keystone_revocations check_openstack_db_bloat"
-mariadb_start
-ADMIN=(mariadb --defaults-file="$STACKFSCK_MYSQL_ADMIN_CNF")
-LOGIN="$STACKFSCK_MYSQL_ADMIN_CNF"
-
-# load DATABASE FIXTURE: a database created from a real Zed schema.
-load() {
-    "${ADMIN[@]}" -e "CREATE DATABASE $1"
-    "${ADMIN[@]}" "$1" < "$FIXTURES/$2.sql"
-}
+# Sourced by bench/db_*.sh: bench/lib/mariadb.sh with the database checks, plus statements().
+BENCH_CHECKS="check_keystone_revocations check_openstack_db_bloat"
+BENCH_PACKAGES=(monitoring-plugins-standard)
+BENCH_PORT_BASE=26400
+source "$(dirname "${BASH_SOURCE[0]}")/lib/mariadb.sh"
 
 # statements CHECK ARGS...: the SQL statements a check runs, as it logs them at -vvv ("sql: ..." lines).
 statements() { "$DIST/$1" "${@:2}" -vvv 2>&1 > /dev/null | sed -n 's/^sql: \(.*\)$/\1;/p'; }
-
-median() { python3 bench/lib/alternate.py "$@" | cut -d' ' -f1; }
-
-# peak_rss COMMAND...: the command's peak resident memory in MiB.
-peak_rss() {
-    /usr/bin/time -f %M -o "$STATE_DIR/rss" "$@" > /dev/null || true
-    python3 -c "import sys; print(f'{int(sys.argv[1]) / 1024:.1f}')" "$(tail -1 "$STATE_DIR/rss")"
-}
-
-ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
-ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }

@@ -21,7 +21,7 @@ CLIENT="$(quote mariadb --defaults-file="$LOGIN" keystone -N -B -e "$SQL")"
 echo "statement: $SQL"
 "$DIST/check_keystone_revocations" "${ARGS[@]}" | head -1 || true
 /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000 || true
-mapfile -t medians < <(median "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT")
+mapfile -t medians < <(alternate "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT")
 echo "median wall over $RUNS runs: ours $(ms "${medians[0]}"), check_mysql_query $(ms "${medians[1]}"), mariadb client $(ms "${medians[2]}")"
 echo "ratio ours / check_mysql_query: $(ratio "${medians[0]}" "${medians[1]}") (target <= 1.5)"
 echo "ratio ours / mariadb client:    $(ratio "${medians[0]}" "${medians[2]}")"

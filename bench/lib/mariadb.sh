@@ -1,0 +1,45 @@
+# Sourced by the database benchmarks (through bench/db_common.sh and bench/zombies_common.sh):
+# a private MariaDB on loopback (tests/services/mariadb.sh), the checks in BENCH_CHECKS built
+# into DIST, the real Zed schemas, and the timing helpers. The caller sets BENCH_CHECKS and may
+# set BENCH_SERVICES (more tests/services scripts), BENCH_PACKAGES and BENCH_PORT_BASE.
+# Sets ROOT, DIST, STATE_DIR, FIXTURES, ADMIN (the client as root) and LOGIN (an option file for the checks).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$ROOT"
+source tests/lib.sh
+PORT_BASE="${STACKFSCK_PORT_BASE:-${BENCH_PORT_BASE:-26400}}"
+STATE_DIR="$(mktemp -d /tmp/stackfsck-bench.XXXXXX)"
+DIST="${DIST:-$ROOT/dist}"
+FIXTURES="$ROOT/../shared/fixtures/openstack-schema-zed"
+SERVICE_PACKAGES=()
+for service in mariadb "${BENCH_SERVICES[@]}"; do
+    source "tests/services/$service.sh"
+done
+trap 'mariadb_stop; rm -rf "$STATE_DIR"' EXIT
+
+for package in "${SERVICE_PACKAGES[@]}" time "${BENCH_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
+done
+make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} CHECKS="$BENCH_CHECKS"
+mariadb_start
+ADMIN=(mariadb --defaults-file="$STACKFSCK_MYSQL_ADMIN_CNF")
+LOGIN="$STACKFSCK_MYSQL_ADMIN_CNF"
+
+# load DATABASE FIXTURE: a database created from a real Zed schema.
+load() {
+    "${ADMIN[@]}" -e "CREATE DATABASE $1"
+    "${ADMIN[@]}" "$1" < "$FIXTURES/$2.sql"
+}
+
+# alternate RUNS COMMAND...: each command's median wall seconds, one per line, the commands run in turn.
+alternate() { python3 bench/lib/alternate.py "$@" | cut -d' ' -f1; }
+
+# peak_rss COMMAND...: the command's peak resident memory in MiB (whatever its exit code).
+peak_rss() {
+    /usr/bin/time -f %M -o "$STATE_DIR/rss" "$@" > /dev/null || true
+    python3 -c "import sys; print(f'{int(sys.argv[1]) / 1024:.1f}')" "$(tail -1 "$STATE_DIR/rss")"
+}
+
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
