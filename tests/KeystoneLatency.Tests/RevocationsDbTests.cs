@@ -1,4 +1,3 @@
-using StackFsck.Tests.Database;
 
 namespace StackFsck.Tests.KeystoneLatency;
 

@@ -1,4 +1,4 @@
-namespace StackFsck.Tests.Database;
+namespace StackFsck.Tests;
 
 /// <summary>
 /// A database of its own for one test class on the MariaDB of tests/run: created empty or from
