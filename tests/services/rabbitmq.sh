@@ -16,7 +16,8 @@ collect_statistics_interval = 500
 CONF
     # The node's distribution port is fixed and bound to loopback too, like epmd.
     (
-        export HOME="$dir" RABBITMQ_NODENAME="stackfsck$PORT_BASE@localhost" ERL_EPMD_ADDRESS=127.0.0.1 \
+        # A node that fails to boot writes erl_crash.dump: into its own folder, not the checkout.
+        export ERL_CRASH_DUMP="$dir/log/erl_crash.dump" HOME="$dir" RABBITMQ_NODENAME="stackfsck$PORT_BASE@localhost" ERL_EPMD_ADDRESS=127.0.0.1 \
             RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" \
             RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" RABBITMQ_CONFIG_FILE="$dir/rabbitmq" \
             RABBITMQ_PID_FILE="$dir/pid" RABBITMQ_DIST_PORT=$PORT_BASE \
