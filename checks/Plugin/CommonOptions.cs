@@ -27,9 +27,11 @@ public static class CommonOptions
         Arity = ArgumentArity.Zero,
     };
 
-    /// <summary>Runs a parser that throws <see cref="FormatException"/>, turning its message into a parse error.</summary>
+    /// <summary>
+    /// Runs a parser that throws <see cref="FormatException"/>, turning its message into a parse
+    /// error; the value returned then (null, or a value type's default) is never used.
+    /// </summary>
     public static T? Parse<T>(ArgumentResult result, Func<string, T> parse)
-        where T : class
     {
         try
         {
@@ -38,7 +40,7 @@ public static class CommonOptions
         catch (FormatException error)
         {
             result.AddError(error.Message);
-            return null;
+            return default;
         }
     }
 }

@@ -12,8 +12,7 @@ internal static class GraceOption
         Description = description,
         HelpName = "DURATION",
         DefaultValueFactory = _ => Parse(fallback),
-        // CommonOptions.Parse works on reference types: box the TimeSpan through object.
-        CustomParser = result => CommonOptions.Parse(result, text => (object)Parse(text)) is TimeSpan span ? span : default,
+        CustomParser = result => CommonOptions.Parse(result, Parse),
     };
 
     public static TimeSpan Parse(string text)
