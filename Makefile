@@ -15,9 +15,14 @@ all: dist sample
 
 dist: $(CHECKS:%=$(DIST)/%)
 
+# The database checks link MariaDB Connector/C when they are built (checks/Check.props).
+LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
+$(LIBMARIADB):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libmariadb3
+
 # A check is rebuilt when its own sources or the plugin library change.
 .SECONDEXPANSION:
-$(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED)
+$(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED) | $(LIBMARIADB)
 	dotnet publish checks/$* -f net9.0 -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
