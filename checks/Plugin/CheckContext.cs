@@ -1,11 +1,11 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
 /// <summary>What a running check is given: its parsed arguments, the deadline and a verbose log.</summary>
-public sealed class CheckContext(ParseResult args, Deadline deadline, int verbosity, TextWriter log)
+public sealed class CheckContext(ParsedArguments args, Deadline deadline, int verbosity, TextWriter log)
 {
-    public ParseResult Args { get; } = args;
+    public ParsedArguments Args { get; } = args;
     public Deadline Deadline { get; } = deadline;
     public int Verbosity { get; } = verbosity;
     public CancellationToken Token => Deadline.Token;

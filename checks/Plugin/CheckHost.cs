@@ -1,6 +1,4 @@
-using System.CommandLine;
-using System.CommandLine.Help;
-using System.Reflection;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
@@ -18,39 +16,40 @@ public static class CheckHost
         var timeout = CommonOptions.Timeout();
         var verbose = CommonOptions.Verbose();
         var version = CommonOptions.Version();
-        var command = new RootCommand(check.Description) { timeout, verbose, version };
-        command.Options.Remove(command.Options.OfType<VersionOption>().Single());
-        foreach (Option option in check.Options)
-        {
-            command.Options.Add(option);
-        }
-
-        ParseResult parsed = command.Parse(args);
+        var help = CommonOptions.Help();
+        var commandLine = new CommandLine([timeout, verbose, version, help, .. check.Options]);
         var output = new PluginOutput(stdout);
-        if (parsed.GetValue(version))
+        ParsedArguments parsed;
+        try
         {
-            output.TryWrite($"{check.Name} (stackfsck) {VersionText()}\n");
+            parsed = commandLine.Parse(args);
+            if (parsed.Count(version) > 0)
+            {
+                output.TryWrite($"{check.Name} (stackfsck) {BuildVersion.Text}\n");
+                return (int)Status.Unknown;
+            }
+
+            if (parsed.Count(help) > 0)
+            {
+                output.TryWrite(HelpText.Render(check.Name, check.Description, commandLine.Options));
+                return (int)Status.Unknown;
+            }
+
+            if (parsed.MissingRequired() is Option missing)
+            {
+                throw new FormatException($"{missing.Name} is required");
+            }
+        }
+        catch (FormatException problem)
+        {
+            output.TryWrite(PluginText.Failure(check.Service, Status.Unknown, $"bad arguments: {problem.Message} (see --help)"));
             return (int)Status.Unknown;
         }
 
-        if (parsed.Action is HelpAction)
-        {
-            parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-            return (int)Status.Unknown;
-        }
-
-        if (parsed.Errors.Count > 0)
-        {
-            string problem = parsed.Errors[0].Message;
-            output.TryWrite(PluginText.Failure(check.Service, Status.Unknown, $"bad arguments: {problem} (see --help)"));
-            return (int)Status.Unknown;
-        }
-
-        int verbosity = parsed.GetResult(verbose)?.IdentifierTokenCount ?? 0;
-        return Execute(check, parsed, parsed.GetValue(timeout)!, verbosity, output, stderr);
+        return Execute(check, parsed, parsed.GetValue(timeout), parsed.Count(verbose), output, stderr);
     }
 
-    private static int Execute(CheckDefinition check, ParseResult args, TimeoutSetting timeout, int verbosity, PluginOutput output, TextWriter stderr)
+    private static int Execute(CheckDefinition check, ParsedArguments args, TimeoutSetting timeout, int verbosity, PluginOutput output, TextWriter stderr)
     {
         using var deadline = new Deadline(timeout, expired => output.TryWrite(TimedOut(check, expired)));
         Status status;
@@ -93,7 +92,4 @@ public static class CheckHost
             stderr.WriteLine(error.ToString());
         }
     }
-
-    private static string VersionText() =>
-        typeof(CheckHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }

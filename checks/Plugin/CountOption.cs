@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
@@ -11,19 +11,17 @@ public static class CountOption
     /// </summary>
     public static Option<T> Create<T>(string name, string description, string helpName, T? fallback = default)
     {
-        var option = new Option<T>(name) { Description = description, HelpName = helpName };
+        var option = new Option<T>(name) { Description = description, HelpName = helpName, Parser = text => (T)(object)Parse(text) };
         if (fallback is not null)
         {
-            option.DefaultValueFactory = _ => fallback;
+            option.DefaultValueFactory = () => fallback;
         }
 
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<T>() is int value && value < 0)
-            {
-                result.AddError($"{name} must not be negative");
-            }
-        });
         return option;
     }
+
+    /// <summary>A whole number of at least <paramref name="minimum"/>; <see cref="FormatException"/> otherwise.</summary>
+    public static int Parse(string text, int minimum = 0) => ValueParsers.Integer(text) is var value && value >= minimum
+        ? value
+        : throw new FormatException(minimum == 0 ? $"{text} is negative: give 0 or more" : $"{text} is too small: give {minimum} or more");
 }

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.Text.RegularExpressions;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
@@ -16,11 +16,11 @@ public static class RegexOption
         {
             Description = description,
             HelpName = "REGEX",
-            CustomParser = result => CommonOptions.Parse(result, Parse),
+            Parser = Parse,
         };
         if (fallback is not null)
         {
-            option.DefaultValueFactory = _ => Parse(fallback);
+            option.DefaultValueFactory = () => Parse(fallback);
         }
 
         return option;

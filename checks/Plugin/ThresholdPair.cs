@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
@@ -29,7 +29,7 @@ public sealed class ThresholdPair
         RangeOption($"--warning-{name}", [], $"warning range for {subject}", warning),
         RangeOption($"--critical-{name}", [], $"critical range for {subject}", critical));
 
-    public Thresholds Read(ParseResult args) => new(args.GetValue(Warning), args.GetValue(Critical));
+    public Thresholds Read(ParsedArguments args) => new(args.GetValue(Warning), args.GetValue(Critical));
 
     private static Option<Range?> RangeOption(string name, string[] aliases, string description, string? fallback)
     {
@@ -37,11 +37,11 @@ public sealed class ThresholdPair
         {
             Description = description + " ([@][start:][end], alerts outside start..end)",
             HelpName = "RANGE",
-            CustomParser = result => CommonOptions.Parse(result, Range.Parse),
+            Parser = Range.Parse,
         };
         if (fallback is not null)
         {
-            option.DefaultValueFactory = _ => Range.Parse(fallback);
+            option.DefaultValueFactory = () => Range.Parse(fallback);
         }
 
         return option;

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 
@@ -25,12 +25,8 @@ internal static class AccountsCheck
     private static readonly Option<int?> InactiveDays = CountOption.Create<int?>("--inactive-days",
         "Keystone's disable_user_account_days_inactive (inactivity is not checked unless given)", "DAYS");
 
-    private static readonly Option<string[]> ServiceUsers = new("--service-user")
-    {
-        Description = "a service account's user name (repeatable); its problems are judged by --warning-service/--critical-service",
-        HelpName = "NAME",
-        DefaultValueFactory = _ => [],
-    };
+    private static readonly Option<string[]> ServiceUsers = RepeatedOption.Create("--service-user", [], name => name,
+        "a service account's user name (repeatable); its problems are judged by --warning-service/--critical-service", "NAME");
 
     private static readonly Option<string?> ServiceProject = new("--service-project")
     {

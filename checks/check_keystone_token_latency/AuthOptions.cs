@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.KeystoneLatency;
 
@@ -38,7 +38,7 @@ internal static class AuthOptions
     public static IEnumerable<Option> All => [Cloud, .. Overrides];
 
     /// <summary>The options given on the command line, by their clouds.yaml key.</summary>
-    public static Dictionary<string, string> Given(ParseResult args)
+    public static Dictionary<string, string> Given(ParsedArguments args)
     {
         var given = new Dictionary<string, string>();
         for (int i = 0; i < Keys.Length; i++)

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Checks.KeystoneLatency.Cloud;
 using StackFsck.Checks.KeystoneLatency.Keystone;
 using StackFsck.Plugin;
@@ -15,21 +15,23 @@ internal static class TokenLatencyCheck
     private static readonly Option<int> Count = new("--count", "-n")
     {
         Description = "validations to time",
-        DefaultValueFactory = _ => 20,
-        Validators = { result => Positive(result, "--count") },
+        DefaultValueFactory = () => 20,
+        HelpName = "N",
+        Parser = text => CountOption.Parse(text, minimum: 1),
     };
 
     private static readonly Option<int> Concurrency = new("--concurrency", "-C")
     {
         Description = "validations in flight at once",
-        DefaultValueFactory = _ => 4,
-        Validators = { result => Positive(result, "--concurrency") },
+        DefaultValueFactory = () => 4,
+        HelpName = "N",
+        Parser = text => CountOption.Parse(text, minimum: 1),
     };
 
     private static readonly Option<string> Method = new Option<string>("--method")
     {
         Description = "GET (full validation answer) or HEAD (status only)",
-        DefaultValueFactory = _ => "GET",
+        DefaultValueFactory = () => "GET",
     }.AcceptOnlyFromAmong("GET", "HEAD");
 
     private static readonly Option<bool> NoCatalog = new("--nocatalog")
@@ -46,7 +48,7 @@ internal static class TokenLatencyCheck
     private static readonly Option<string> Percentile = new Option<string>("--percentile")
     {
         Description = "figure that -w/-c judge",
-        DefaultValueFactory = _ => "p99",
+        DefaultValueFactory = () => "p99",
     }.AcceptOnlyFromAmong(LatencyReport.PercentileNames);
 
     private static readonly Option<string?> TokenCacheFile = new("--token-cache")
@@ -139,14 +141,6 @@ internal static class TokenLatencyCheck
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new CheckException($"cannot read subject token file {file}: {error.Message}");
-        }
-    }
-
-    private static void Positive(System.CommandLine.Parsing.OptionResult result, string name)
-    {
-        if (result.GetValueOrDefault<int>() < 1)
-        {
-            result.AddError($"{name} must be at least 1");
         }
     }
 }

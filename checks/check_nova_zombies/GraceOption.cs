@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using System.Globalization;
 using StackFsck.Plugin;
 
@@ -11,8 +11,8 @@ internal static class GraceOption
     {
         Description = description,
         HelpName = "DURATION",
-        DefaultValueFactory = _ => Parse(fallback),
-        CustomParser = result => CommonOptions.Parse(result, Parse),
+        DefaultValueFactory = () => Parse(fallback),
+        Parser = Parse,
     };
 
     public static TimeSpan Parse(string text)

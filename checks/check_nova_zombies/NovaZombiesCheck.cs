@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaZombies.Libvirt;
@@ -19,14 +19,14 @@ internal static class NovaZombiesCheck
     {
         Description = "libvirt URI, opened read-only (qemu+ssh://HOST/system to check a host from elsewhere)",
         HelpName = "URI",
-        DefaultValueFactory = _ => "qemu:///system",
+        DefaultValueFactory = () => "qemu:///system",
     };
 
     private static readonly Option<string> InstancesPath = new("--instances-path")
     {
         Description = "nova-compute's [DEFAULT]/instances_path, holding a directory per instance",
         HelpName = "PATH",
-        DefaultValueFactory = _ => "/var/lib/nova/instances",
+        DefaultValueFactory = () => "/var/lib/nova/instances",
     };
 
     private static readonly Option<bool> SkipDisks = new("--skip-disks")
@@ -38,7 +38,7 @@ internal static class NovaZombiesCheck
     {
         Description = "the compute host's name as Nova knows it (nova-compute's [DEFAULT]/host; default: this machine's name)",
         HelpName = "NAME",
-        DefaultValueFactory = _ => Dns.GetHostName(),
+        DefaultValueFactory = () => Dns.GetHostName(),
     };
 
     private static readonly Option<TimeSpan> Grace = GraceOption.Create(
@@ -51,7 +51,7 @@ internal static class NovaZombiesCheck
     {
         Description = "how many uuids the long output lists per category",
         HelpName = "N",
-        DefaultValueFactory = _ => 10,
+        DefaultValueFactory = () => 10,
     };
 
     private static readonly Option<string?> NovaConf = new("--nova-conf")
@@ -110,7 +110,7 @@ internal static class NovaZombiesCheck
         Dictionary<Guid, NovaInstance> nova = NovaSide.Read(cell, host, seen);
 
         TimeSpan grace = context.Get(Grace);
-        ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Args.GetValue(IgnoreDomain));
+        ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Get(IgnoreDomain));
         var limits = new ZombieReport.Limits(context.Get(Zombies), context.Get(Missing), context.Get(Misplaced),
             context.Get(Unknown), context.Get(Leftovers), context.Get(LeftoverBytes));
         return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), limits);

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 
@@ -12,14 +12,9 @@ internal static class BloatCheck
 {
     private static readonly DatabaseOptions Server = new("", "the database server", withDatabase: false);
 
-    private static readonly Option<ServiceDatabase[]> Databases = new("--database", "-d")
-    {
-        Description = "database to survey, repeatable: nova, nova_cell1, nova_api, cinder, glance, heat, neutron, keystone, or NAME:SERVICE",
-        HelpName = "NAME[:SERVICE]",
-        Required = true,
-        AllowMultipleArgumentsPerToken = false,
-        CustomParser = result => ParseDatabases(result),
-    };
+    private static readonly Option<ServiceDatabase[]> Databases = RepeatedOption.Create("--database", ["-d"], ServiceDatabase.Parse,
+        "database to survey, repeatable: nova, nova_cell1, nova_api, cinder, glance, heat, neutron, keystone, or NAME:SERVICE",
+        "NAME[:SERVICE]", required: true);
 
     private static readonly Option<bool> Fast = new("--fast")
     {
@@ -56,28 +51,10 @@ internal static class BloatCheck
             throw new CheckException("bad arguments: soft-deleted rows and --older-than are counted only in exact mode; leave out --fast");
         }
 
-        IReadOnlyList<ServiceDatabase> databases = context.Get(Databases);
+        List<ServiceDatabase> databases = [.. context.Get(Databases).DistinctBy(d => d.Name)];
         using var db = DatabaseConnection.Open(context, Server.Read(context, "database server"));
         List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, olderThan, context);
         var settings = new BloatReport.Settings(fast, olderThan, context.Get(List), DateTime.UtcNow);
         return Task.FromResult(BloatReport.Build(found, settings, limits));
-    }
-
-    private static ServiceDatabase[] ParseDatabases(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var databases = new List<ServiceDatabase>();
-        foreach (var token in result.Tokens)
-        {
-            try
-            {
-                databases.Add(ServiceDatabase.Parse(token.Value));
-            }
-            catch (FormatException error)
-            {
-                result.AddError(error.Message);
-            }
-        }
-
-        return [.. databases.DistinctBy(d => d.Name)];
     }
 }

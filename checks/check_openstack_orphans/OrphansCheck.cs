@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 using StackFsck.Plugin.Nova;
@@ -26,7 +26,7 @@ internal static class OrphansCheck
     {
         Description = "how many ids the long output lists per category",
         HelpName = "N",
-        DefaultValueFactory = _ => 10,
+        DefaultValueFactory = () => 10,
     };
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");

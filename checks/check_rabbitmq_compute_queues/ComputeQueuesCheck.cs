@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using System.Text.RegularExpressions;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Http;
@@ -14,13 +14,13 @@ internal static class ComputeQueuesCheck
     private static readonly Option<string> Host = new("--hostname", "-H")
     {
         Description = "management API host",
-        DefaultValueFactory = _ => "127.0.0.1",
+        DefaultValueFactory = () => "127.0.0.1",
     };
 
     private static readonly Option<int> Port = new("--port", "-p")
     {
         Description = "management API port",
-        DefaultValueFactory = _ => 15672,
+        DefaultValueFactory = () => 15672,
     };
 
     private static readonly Option<bool> Ssl = new("--ssl", "-S") { Description = "use https" };
@@ -28,13 +28,13 @@ internal static class ComputeQueuesCheck
     private static readonly Option<string> PathPrefix = new("--path-prefix")
     {
         Description = "management.path_prefix of the broker, e.g. /rabbitmq",
-        DefaultValueFactory = _ => "",
+        DefaultValueFactory = () => "",
     };
 
     private static readonly Option<string> Vhost = new("--vhost")
     {
         Description = "virtual host Nova uses",
-        DefaultValueFactory = _ => "/",
+        DefaultValueFactory = () => "/",
     };
 
     private static readonly Option<string?> Username = new("--username", "-u")
@@ -65,7 +65,7 @@ internal static class ComputeQueuesCheck
     private static readonly Option<int> List = new("--list")
     {
         Description = "how many of the deepest queues the long output names",
-        DefaultValueFactory = _ => 10,
+        DefaultValueFactory = () => 10,
     };
 
     private static readonly ThresholdPair Depth = ThresholdPair.Main("the deepest queue's messages", "100", "1000");

@@ -1,5 +1,5 @@
-using System.CommandLine;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Tests.Database;
 
@@ -10,22 +10,15 @@ public sealed class LayerContext : IDisposable
 
     public LayerContext(params string[] args)
     {
-        Command = new RootCommand();
-        Context = new CheckContext(Command.Parse(args), _deadline, 0, TextWriter.Null);
+        Context = Parse([], args);
     }
 
-    public RootCommand Command { get; }
     public CheckContext Context { get; private set; }
 
-    /// <summary>Parses a command line with the given options added, as CheckHost would.</summary>
+    /// <summary>Parses a command line of the given options, as CheckHost would.</summary>
     public CheckContext Parse(IEnumerable<Option> options, params string[] args)
     {
-        foreach (Option option in options)
-        {
-            Command.Options.Add(option);
-        }
-
-        Context = new CheckContext(Command.Parse(args), _deadline, 0, TextWriter.Null);
+        Context = new CheckContext(new CommandLine(options).Parse(args), _deadline, 0, TextWriter.Null);
         return Context;
     }
 

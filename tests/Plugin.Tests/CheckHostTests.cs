@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 
 namespace StackFsck.Plugin.Tests;
@@ -7,7 +7,7 @@ namespace StackFsck.Plugin.Tests;
 public class CheckHostTests
 {
     private static readonly ThresholdPair Limits = ThresholdPair.Main("the value", "5", "10");
-    private static readonly Option<double> Value = new("--value") { DefaultValueFactory = _ => 1 };
+    private static readonly Option<double> Value = new("--value") { DefaultValueFactory = () => 1 };
 
     private static CheckDefinition Check(Func<CheckContext, Task<Report>> execute) => new()
     {

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Checks.NovaZombies;
 using StackFsck.Checks.OpenStackOrphans;
 using StackFsck.Plugin;
@@ -7,7 +7,7 @@ namespace StackFsck.Tests.Zombies;
 
 /// <summary>
 /// Each check combines its own options with several database option sets and the common ones;
-/// System.CommandLine does not refuse a name given twice, it silently hands the value to one of them.
+/// a name given twice would stop the check before it parses anything (CommandLine refuses it).
 /// </summary>
 public class OptionNamesTests
 {
@@ -18,7 +18,7 @@ public class OptionNamesTests
     public void No_option_name_is_given_twice(string check)
     {
         CheckDefinition definition = check == NovaZombiesCheck.Definition.Name ? NovaZombiesCheck.Definition : OrphansCheck.Definition;
-        IEnumerable<Option> all = [.. definition.Options, CommonOptions.Timeout(), CommonOptions.Verbose(), CommonOptions.Version()];
+        IEnumerable<Option> all = [.. definition.Options, CommonOptions.Timeout(), CommonOptions.Verbose(), CommonOptions.Version(), CommonOptions.Help()];
 
         string[] names = all.SelectMany(option => option.Aliases.Prepend(option.Name)).ToArray();
 

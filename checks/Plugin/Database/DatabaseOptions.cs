@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin.Database;
 
@@ -29,7 +29,7 @@ public sealed class DatabaseOptions
         Database = Make<string?>("database", "-d", "database name", "NAME");
         if (defaultDatabase is not null)
         {
-            Database.DefaultValueFactory = _ => defaultDatabase;
+            Database.DefaultValueFactory = () => defaultDatabase;
         }
 
         DefaultsFile = Make<string?>("defaults-file", "-f", "option file to read ([client] and the group below), e.g. /etc/nagios/mysql.cnf; it holds the password", "FILE");

@@ -1,4 +1,4 @@
-using System.CommandLine;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin.Http;
 
