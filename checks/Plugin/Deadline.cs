@@ -11,7 +11,9 @@ namespace StackFsck.Plugin;
 public sealed class Deadline : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
-    private readonly ManualResetEventSlim _finished = new();
+    // The watch thread blocks at once: spinning first would take a core from the check's own
+    // work (or from a database server on the same machine) for nothing.
+    private readonly ManualResetEventSlim _finished = new(false, spinCount: 0);
     private readonly ConcurrentQueue<string> _notes = new();
     private readonly DateTime _end;
     private volatile string _stage = "starting";
