@@ -1,4 +1,3 @@
-using StackFsck.Plugin.Arguments;
 using StackFsck.Checks.NovaZombies;
 using StackFsck.Checks.OpenStackOrphans;
 using StackFsck.Plugin;
@@ -7,7 +6,8 @@ namespace StackFsck.Tests.Zombies;
 
 /// <summary>
 /// Each check combines its own options with several database option sets and the common ones;
-/// a name given twice would stop the check before it parses anything (CommandLine refuses it).
+/// a name given twice would stop the check before it parses anything: CommandLine refuses it
+/// with an exception naming the option, so the check's own --help must come out whole.
 /// </summary>
 public class OptionNamesTests
 {
@@ -18,10 +18,11 @@ public class OptionNamesTests
     public void No_option_name_is_given_twice(string check)
     {
         CheckDefinition definition = check == NovaZombiesCheck.Definition.Name ? NovaZombiesCheck.Definition : OrphansCheck.Definition;
-        IEnumerable<Option> all = [.. definition.Options, CommonOptions.Timeout(), CommonOptions.Verbose(), CommonOptions.Version(), CommonOptions.Help()];
+        var help = new StringWriter();
 
-        string[] names = all.SelectMany(option => option.Aliases.Prepend(option.Name)).ToArray();
+        int exit = CheckHost.Run(definition, ["--help"], help, TextWriter.Null);
 
-        Assert.Empty(names.GroupBy(name => name).Where(group => group.Count() > 1).Select(group => group.Key));
+        Assert.Equal(3, exit);
+        Assert.Contains($"{check} [options]", help.ToString());
     }
 }

@@ -30,24 +30,8 @@ public static class HelpText
     /// <summary>Single-letter names first, as getopt's manuals do: <c>-w, --warning &lt;RANGE&gt;</c>.</summary>
     private static string Names(Option option)
     {
-        var names = new List<string>();
-        foreach (string alias in option.Aliases)
-        {
-            if (!alias.StartsWith("--", StringComparison.Ordinal))
-            {
-                names.Add(alias);
-            }
-        }
-
-        names.Add(option.Name);
-        foreach (string alias in option.Aliases)
-        {
-            if (alias.StartsWith("--", StringComparison.Ordinal))
-            {
-                names.Add(alias);
-            }
-        }
-
+        static bool IsLong(string name) => name.StartsWith("--", StringComparison.Ordinal);
+        string[] names = [.. option.Aliases.Where(alias => !IsLong(alias)), option.Name, .. option.Aliases.Where(IsLong)];
         string hint = option.ValueHint();
         return string.Join(", ", names) + (hint.Length > 0 ? " " + hint : "");
     }
