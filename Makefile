@@ -23,7 +23,7 @@ $(LIBMARIADB):
 # A check is rebuilt when its own sources or the plugin library change.
 .SECONDEXPANSION:
 $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED) | $(LIBMARIADB)
-	dotnet publish checks/$* -f net9.0 -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	dotnet publish checks/$* -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
 
