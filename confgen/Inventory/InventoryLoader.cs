@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace StackFsck.Confgen.Inventory;
@@ -48,21 +47,8 @@ public static class InventoryLoader
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
-    private static IEnumerable<YamlMap> Documents(string path)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
-        }
-        catch (YamlException error)
-        {
-            throw new InventoryException($"{path}:{error.Start.Line}: {error.InnerException?.Message ?? error.Message}");
-        }
-
-        return stream.Documents.Select(d => new YamlMap(d.RootNode, path, EnvironmentParts.Keys));
-    }
+    private static IEnumerable<YamlMap> Documents(string path) =>
+        YamlDocuments.Load(path).Select(d => new YamlMap(d.RootNode, path, EnvironmentParts.Keys));
 
     internal static void RequirePart(YamlMap map, YamlNode node, string name, string what)
     {
