@@ -26,8 +26,9 @@ public static class RenderCommand
         command.Options.Add(force);
         command.SetAction(parse =>
         {
-            (RenderedTree tree, Renderer renderer) = options.Render(parse);
             string output = options.OutputOf(parse);
+            TreeWriter.ClearLeftovers(output);
+            (RenderedTree tree, Renderer renderer) = options.Render(parse);
             TreeDiff diff = TreeDiff.Compare(RenderedTree.Read(output), tree);
             double limit = parse.GetValue(maxRemoved);
             if (diff.RemovedShare * 100 > limit && !parse.GetValue(force))

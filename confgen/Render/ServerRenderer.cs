@@ -39,8 +39,9 @@ public sealed class ServerRenderer(TemplateSet templates, DeploySettings deploy)
         IReadOnlyList<string> errors = ObjectValidator.Check(objects);
         if (errors.Count > 0)
         {
-            throw new ConfgenException($"{errors.Count} problem(s) in the configuration rendered for {server.Name}:\n  "
-                + string.Join("\n  ", errors.Take(20)));
+            // One line, as every confgen error: the first problem (rendered file and line), and how many follow it.
+            throw new ConfgenException(errors.Count == 1 ? errors[0]
+                : $"{errors[0]} (and {errors.Count - 1} more problem(s) in the configuration rendered for {server.Name})");
         }
 
         return new RenderedServer(environment, server, files, objects);
