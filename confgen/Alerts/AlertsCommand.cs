@@ -30,17 +30,25 @@ public static class AlertsCommand
         var prefix = new Option<string>("--prefix") { Description = "first parts of every metric name", DefaultValueFactory = _ => "nagios" };
         var soft = SoftOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "print the StatsD lines instead of sending them; the position is not saved" };
+        var oldDir = new Option<string>("--olddir")
+        {
+            Description = "where logrotate puts its copies of the log (its olddir); copies beside the log are always looked for",
+            HelpName = "DIR",
+        };
         var command = new Command("send", "count the alerts logged since the last run and send them to StatsD")
         {
-            log, archives, state, statsd, prefix, soft, dryRun,
+            log, archives, oldDir, state, statsd, prefix, soft, dryRun,
         };
         inventory.AddOptions(command);
         command.SetAction(parse => Guarded(() =>
         {
             string logPath = parse.GetValue(log)!;
+            string statePath = parse.GetValue(state)!;
+            var files = new LogFiles(
+                logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), parse.GetValue(oldDir),
+                Path.GetDirectoryName(Path.GetFullPath(statePath)) ?? "/");
             var options = new SendOptions(
-                logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), parse.GetValue(state)!,
-                StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
+                files, statePath, StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
             return SendRun.Execute(options, inventory.Load(parse), Console.Out, Console.Error);
         }));
         return command;

@@ -5,14 +5,13 @@ using StackFsck.Alerts.StatsD;
 namespace StackFsck.Alerts;
 
 /// <summary>What <c>confgen alerts send</c> was asked to do.</summary>
-public sealed record SendOptions(
-    string LogPath, string ArchiveFolder, string StatePath, StatsDTarget Target, string Prefix, bool IncludeSoft, bool DryRun);
+public sealed record SendOptions(LogFiles Files, string StatePath, StatsDTarget Target, string Prefix, bool IncludeSoft, bool DryRun);
 
 /// <summary>
-/// One incremental run: lock, read the log from the saved position, count, send to StatsD, and
-/// only then save the new position. Any failure leaves the position where it was, so the next
-/// run reads (and sends) the same lines again; nothing is lost and, as far as the sender can
-/// tell, nothing is counted twice.
+/// One incremental run: lock; finish the batch a killed or failed run left, if any; read the log
+/// from the saved position; count; write the datagrams as a batch (<see cref="SendBatch"/>); send
+/// them one by one, recording each as it leaves; save the new position; remove the batch. A kill
+/// at any point repeats or drops at most the one datagram in flight, and the next run says which.
 /// </summary>
 public static class SendRun
 {
@@ -30,9 +29,19 @@ public static class SendRun
             stderr.WriteLine($"confgen alerts: took over the lock left by pid {stale}, which is no longer running");
         }
 
+        using SendBatch? pending = SendBatch.Open(SendBatch.PathFor(options.StatePath));
+        if (pending is not null && !options.DryRun)
+        {
+            Resume(pending, stderr);
+            if (!Deliver(pending, options, stderr))
+            {
+                return ExitCodes.SendFailed;
+            }
+        }
+
         var counter = new AlertCounter(options.IncludeSoft);
         var parts = new List<AlertCounter>();
-        ReadResult read = IncrementalLog.Read(options.LogPath, options.ArchiveFolder, StateFile.Load(options.StatePath), counter.PerPart(parts));
+        ReadResult read = IncrementalLog.Read(options.Files, pending?.Next ?? StateFile.Load(options.StatePath), counter.PerPart(parts));
         counter.Gather(parts);
         foreach (string warning in read.Warnings)
         {
@@ -49,7 +58,8 @@ public static class SendRun
                 stdout.WriteLine(line);
             }
 
-            stderr.WriteLine($"confgen alerts: {counted}; dry run: nothing sent, position not saved");
+            string left = pending is null ? "" : $" (after the {pending.Payloads.Count - pending.FirstUnsent} datagrams an earlier run left unsent in {pending.Path})";
+            stderr.WriteLine($"confgen alerts: {counted}{left}; dry run: nothing sent, position not saved");
             return ExitCodes.Ok;
         }
 
@@ -59,18 +69,87 @@ public static class SendRun
             stderr.WriteLine($"confgen alerts: metric longer than {Datagrams.MaxBytes} bytes, not sent: {tooLong}");
         }
 
-        try
+        if (datagrams.Payloads.Count == 0)
         {
-            StatsDSender.Send(options.Target, datagrams.Payloads);
+            StateFile.Save(options.StatePath, read.Next);
+            stdout.WriteLine($"confgen alerts: {counted}; nothing to send");
+            return ExitCodes.Ok;
         }
-        catch (SendFailedException error)
+
+        using SendBatch batch = SendBatch.Create(SendBatch.PathFor(options.StatePath), read.Next, datagrams.Payloads);
+        if (!Deliver(batch, options, stderr))
         {
-            stderr.WriteLine($"confgen alerts: {error.Message}; position not saved, the next run sends these lines again");
             return ExitCodes.SendFailed;
         }
 
-        StateFile.Save(options.StatePath, read.Next);
         stdout.WriteLine($"confgen alerts: {counted}; sent {lines.Count} metrics in {datagrams.Payloads.Count} datagrams to {options.Target}");
         return ExitCodes.Ok;
     }
+
+    /// <summary>Says what a batch left by an earlier run still holds, and what sending it again means.</summary>
+    private static void Resume(SendBatch pending, TextWriter stderr)
+    {
+        int first = pending.FirstUnsent, count = pending.Payloads.Count;
+        if (pending.FirstUnsentInDoubt)
+        {
+            stderr.WriteLine($"confgen alerts: an earlier run stopped while sending datagram {first + 1} of {count} ({Metrics(pending.Payloads[first])} metrics) "
+                + $"in {pending.Path}: sending it again, so if it had left, those counts arrive twice");
+        }
+
+        if (first < count)
+        {
+            stderr.WriteLine($"confgen alerts: sending datagrams {first + 1}-{count} of {count} that an earlier run left in {pending.Path}");
+        }
+    }
+
+    /// <summary>
+    /// Sends what of the batch has not left, marking each datagram before and after it goes, then
+    /// saves the position and removes the batch. False (and a line on stderr) when the send fails:
+    /// the batch stays, the failed datagram (and the one a "port unreachable" answered) marked unsent.
+    /// </summary>
+    private static bool Deliver(SendBatch batch, SendOptions options, TextWriter stderr)
+    {
+        int first = batch.FirstUnsent, next = first;
+        try
+        {
+            if (first == batch.Payloads.Count)
+            {
+                return Saved(batch, options); // killed after its last datagram, before saving the position
+            }
+
+            using StatsDSender sender = StatsDSender.Connect(options.Target);
+            for (; next < batch.Payloads.Count; next++)
+            {
+                batch.Mark(next, SendBatch.Sending);
+                sender.Send(batch.Payloads[next]);
+                batch.Mark(next, SendBatch.Sent);
+            }
+
+            sender.Confirm();
+        }
+        catch (SendFailedException error)
+        {
+            // A refusal answers the datagram sent before the call that reported it: that one was lost too.
+            int from = error.Refused ? Math.Max(first, next - 1) : next;
+            for (int i = from; i <= next && i < batch.Payloads.Count; i++)
+            {
+                batch.Mark(i, SendBatch.NotSent);
+            }
+
+            stderr.WriteLine($"confgen alerts: {error.Message}; position not saved: datagrams {from + 1}-{batch.Payloads.Count} of {batch.Payloads.Count} "
+                + $"stay in {batch.Path} and the next run sends them");
+            return false;
+        }
+
+        return Saved(batch, options);
+    }
+
+    private static bool Saved(SendBatch batch, SendOptions options)
+    {
+        StateFile.Save(options.StatePath, batch.Next);
+        batch.Remove();
+        return true;
+    }
+
+    private static int Metrics(byte[] payload) => payload.Count(b => b == (byte)'\n') + 1;
 }

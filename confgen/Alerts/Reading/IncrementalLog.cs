@@ -5,78 +5,84 @@ public sealed record ReadResult(ReadPosition Next, int Files, long Bytes, IReadO
 
 /// <summary>
 /// Reads the Nagios log from where the last successful run stopped: the rest of that file, under
-/// its archive name if it has been rotated since, then any later archives, then the live log up
-/// to its last complete line. Each line is handed over exactly once across runs, provided the
-/// caller saves <see cref="ReadResult.Next"/> only after it has dealt with the lines. Large
-/// stretches are read in parallel parts (<see cref="ParallelLines"/>), each with a handler of its own.
+/// its archive name if Nagios has rotated it since (then any later archives), or from logrotate's
+/// copy if the log was copied and truncated; then the live log up to its last complete line. Each
+/// line is handed over exactly once across runs, provided the caller saves
+/// <see cref="ReadResult.Next"/> only after it has dealt with the lines. Large stretches are read
+/// in parallel parts (<see cref="ParallelLines"/>), each with a handler of its own.
 /// </summary>
 public static class IncrementalLog
 {
-    public static ReadResult Read(string logPath, string archiveFolder, ReadPosition? from, Func<LineHandler> newHandler)
+    public static ReadResult Read(LogFiles files, ReadPosition? from, Func<LineHandler> newHandler)
     {
-        using FileStream live = OpenRead(logPath);
-        FileIdentity liveId = FileIdentity.Of(live);
+        using FileStream live = LogCopy.Open(files.Log);
         var warnings = new List<string>();
         long liveStart = 0;
-        var earlier = new List<(string Path, long Start)>();
-        if (from is not null && from.File == liveId)
+        List<(FileStream File, long Start)> earlier = [];
+        try
         {
-            liveStart = from.Offset;
-            if (from.Offset > live.Length || !from.Head.Matches(live))
+            if (from is not null && from.File == FileIdentity.Of(live) && from.IsIn(live))
             {
-                warnings.Add($"{logPath} was truncated or rewritten since the last run: reading it from the start");
-                liveStart = 0;
+                liveStart = from.Offset;
             }
-        }
-        else if (from is not null)
-        {
-            earlier = RotatedSince(logPath, archiveFolder, from, liveId, warnings);
-        }
+            else if (from is not null)
+            {
+                earlier = RotatedSince(files, from, live, warnings);
+            }
 
-        long bytes = 0;
-        foreach ((string path, long start) in earlier)
-        {
-            using FileStream archive = OpenRead(path);
-            bytes += ParallelLines.Read(archive, start, fileIsFinished: true, newHandler) - start;
-        }
+            long bytes = 0;
+            foreach ((FileStream file, long start) in earlier)
+            {
+                bytes += ParallelLines.Read(file, start, fileIsFinished: true, newHandler) - start;
+            }
 
-        long end = ParallelLines.Read(live, liveStart, fileIsFinished: false, newHandler);
-        bytes += end - liveStart;
-        var next = new ReadPosition(liveId, end, HeadFingerprint.Of(live));
-        return new ReadResult(next, earlier.Count + 1, bytes, warnings);
+            long end = ParallelLines.Read(live, liveStart, fileIsFinished: false, newHandler);
+            return new ReadResult(ReadPosition.After(live, end), earlier.Count + 1, bytes + end - liveStart, warnings);
+        }
+        finally
+        {
+            earlier.ForEach(segment => segment.File.Dispose());
+        }
     }
 
     /// <summary>
-    /// The archived files to read before the live log: the one the position is in (found by its
-    /// identity), from the saved offset, and every archive rotated after it, from the start.
+    /// The files to read before the live log: the one the position is in, from the saved offset (a
+    /// Nagios archive, found by its identity, then every archive rotated after it; or logrotate's
+    /// copy, found by its content), or none, with a warning, when it is nowhere to be found.
     /// </summary>
-    private static List<(string Path, long Start)> RotatedSince(string logPath, string archiveFolder, ReadPosition from, FileIdentity liveId, List<string> warnings)
+    private static List<(FileStream File, long Start)> RotatedSince(LogFiles files, ReadPosition from, FileStream live, List<string> warnings)
     {
-        IReadOnlyList<string> archives = Archives.OldestFirst(logPath, archiveFolder);
-        int index = -1;
-        for (int i = archives.Count - 1; i >= 0 && index < 0; i--)
+        FileIdentity liveId = FileIdentity.Of(live);
+        IReadOnlyList<string> archives = Archives.OldestFirst(files.Log, files.ArchiveFolder);
+        int index = archives.Count - 1;
+        while (index >= 0 && TryIdentity(archives[index]) != from.File)
         {
-            index = TryIdentity(archives[i]) == from.File ? i : -1;
+            index--;
         }
 
-        if (index < 0 || !StartsAsBefore(archives[index], from))
+        FileStream? archive = index >= 0 ? LogCopy.OpenIfHolds(archives[index], from, files.ScratchFolder) : null;
+        if (archive is not null)
         {
-            warnings.Add($"the file last read (inode {from.File.Inode}) is no longer {logPath} nor in {archiveFolder}: "
-                + $"reading {logPath} from the start; lines logged in between are not counted");
-            return [];
+            return archives.Skip(index + 1)
+                .Where(path => TryIdentity(path) != liveId) // rotated while we opened the live log: read as the live log
+                .Select(path => (LogCopy.Open(path), 0L))
+                .Prepend((archive, from.Offset))
+                .ToList();
         }
 
-        var segments = new List<(string Path, long Start)> { (archives[index], from.Offset) };
-        segments.AddRange(archives.Skip(index + 1)
-            .Where(path => TryIdentity(path) != liveId) // rotated while we opened the live log: read as the live log
-            .Select(path => (path, 0L)));
-        return segments;
-    }
+        foreach (string path in files.Copies().Where(path => TryIdentity(path) != liveId))
+        {
+            if (LogCopy.OpenIfHolds(path, from, files.ScratchFolder) is { } copy)
+            {
+                warnings.Add($"{files.Log} was copied and truncated since the last run: reading the rest of {path} from byte {from.Offset}");
+                return [(copy, from.Offset)];
+            }
+        }
 
-    private static bool StartsAsBefore(string path, ReadPosition from)
-    {
-        using FileStream file = OpenRead(path);
-        return from.Head.Matches(file) && from.Offset <= file.Length;
+        warnings.Add($"the file last read ({from.Offset} bytes counted, inode {from.File.Inode}) is no longer {files.Log} and no archive in "
+            + $"{files.ArchiveFolder} or copy in {files.CopyFolders} holds it: what was logged after those {from.Offset} bytes until the "
+            + $"rotation or truncation is lost (a log that was emptied, or a copy already removed); reading {files.Log} from the start");
+        return [];
     }
 
     private static FileIdentity? TryIdentity(string path)
@@ -90,7 +96,4 @@ public static class IncrementalLog
             return null; // removed while we looked
         }
     }
-
-    private static FileStream OpenRead(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
 }

@@ -21,7 +21,20 @@ public static class LineReader
         Read(file, offset, long.MaxValue, fileIsFinished, handler);
 
     /// <summary>The same, stopping at <paramref name="limit"/> (a line boundary, or the end of a finished file).</summary>
-    public static long Read(FileStream file, long offset, long limit, bool fileIsFinished, LineHandler handler)
+    public static long Read(FileStream file, long offset, long limit, bool fileIsFinished, LineHandler handler) =>
+        Read((into, at) => RandomAccess.Read(file.SafeFileHandle, into, at), offset, limit, fileIsFinished, handler);
+
+    /// <summary>
+    /// The lines of a finished stream that cannot seek (a compressed copy), from where it stands,
+    /// which is <paramref name="offset"/> bytes into the log it holds; returns the offset after the last line.
+    /// </summary>
+    public static long Read(Stream stream, long offset, LineHandler handler) =>
+        Read((into, _) => stream.ReadAtLeast(into, into.Length, throwOnEndOfStream: false), offset, long.MaxValue, fileIsFinished: true, handler);
+
+    /// <summary>Reads up to <c>into.Length</c> bytes at <c>at</c>; 0 at the end.</summary>
+    private delegate int BlockRead(Span<byte> into, long at);
+
+    private static long Read(BlockRead readBlock, long offset, long limit, bool fileIsFinished, LineHandler handler)
     {
         byte[] buffer = new byte[BlockSize + MaxLineLength];
         int kept = 0;
@@ -29,7 +42,7 @@ public static class LineReader
         long consumed = offset;
         while (true)
         {
-            int read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(kept, (int)Math.Min(BlockSize, limit - offset)), offset);
+            int read = readBlock(buffer.AsSpan(kept, (int)Math.Min(BlockSize, limit - offset)), offset);
             if (read == 0)
             {
                 break;

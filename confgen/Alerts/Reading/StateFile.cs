@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace StackFsck.Alerts.Reading;
 
@@ -9,15 +10,31 @@ namespace StackFsck.Alerts.Reading;
 public static class StateFile
 {
     /// <summary>The saved position, or null when there is none yet (first run).</summary>
-    public static ReadPosition? Load(string path)
+    public static ReadPosition? Load(string path) =>
+        File.Exists(path) ? Parse(Values(File.ReadLines(path)), $"state file {path}") : null;
+
+    public static void Save(string path, ReadPosition position) =>
+        AtomicFile.Write(path, Encoding.UTF8.GetBytes("# confgen alerts: where the last successful run stopped reading the Nagios log\n" + Format(position)));
+
+    /// <summary>The position as <c>key=value</c> lines (also the head of a batch file).</summary>
+    public static string Format(ReadPosition position)
     {
-        if (!File.Exists(path))
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"device={position.File.Device}\ninode={position.File.Inode}\noffset={position.Offset}\n");
+        text.Append(CultureInfo.InvariantCulture, $"head={Format(position.Head)}\n");
+        if (position.Tail is { } tail)
         {
-            return null;
+            text.Append(CultureInfo.InvariantCulture, $"tail={Format(tail)}\n");
         }
 
+        return text.ToString();
+    }
+
+    /// <summary>The <c>key=value</c> lines of a file (comments and other lines skipped).</summary>
+    public static Dictionary<string, string> Values(IEnumerable<string> lines)
+    {
         var values = new Dictionary<string, string>();
-        foreach (string line in File.ReadLines(path))
+        foreach (string line in lines)
         {
             int equals = line.IndexOf('=');
             if (!line.StartsWith('#') && equals > 0)
@@ -26,37 +43,34 @@ public static class StateFile
             }
         }
 
+        return values;
+    }
+
+    /// <summary>The position in <paramref name="values"/>; <paramref name="what"/> names the file for the error. A state file of an older version has no <c>tail</c>.</summary>
+    public static ReadPosition Parse(Dictionary<string, string> values, string what)
+    {
         try
         {
-            string[] head = values["head"].Split(':');
             return new ReadPosition(
                 new FileIdentity(ulong.Parse(values["device"], CultureInfo.InvariantCulture), ulong.Parse(values["inode"], CultureInfo.InvariantCulture)),
                 long.Parse(values["offset"], CultureInfo.InvariantCulture),
-                new HeadFingerprint(int.Parse(head[0], CultureInfo.InvariantCulture), ulong.Parse(head[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture)));
+                ParseFingerprint(values["head"]),
+                values.TryGetValue("tail", out string? tail) ? ParseFingerprint(tail) : null);
         }
         catch (Exception error) when (error is KeyNotFoundException or FormatException or OverflowException or IndexOutOfRangeException)
         {
-            throw new InvalidDataException($"state file {path} is damaged ({error.Message}); remove it to start again from the beginning of the current log");
+            throw new InvalidDataException($"{what} is damaged ({error.Message}); remove it to start again from the beginning of the current log");
         }
     }
 
-    public static void Save(string path, ReadPosition position)
+    private static string Format(Fingerprint fingerprint) => string.Create(CultureInfo.InvariantCulture, $"{fingerprint.Length}:{fingerprint.Hash:x16}");
+
+    private static Fingerprint ParseFingerprint(string text)
     {
-        string text = string.Create(CultureInfo.InvariantCulture, $"""
-            # confgen alerts: where the last successful run stopped reading the Nagios log
-            device={position.File.Device}
-            inode={position.File.Inode}
-            offset={position.Offset}
-            head={position.Head.Length}:{position.Head.Hash:x16}
-
-            """);
-        string temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-        {
-            file.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        string[] parts = text.Split(':');
+        int length = int.Parse(parts[0], CultureInfo.InvariantCulture);
+        return length is >= 0 and <= Fingerprint.MaxLength
+            ? new Fingerprint(length, ulong.Parse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+            : throw new FormatException($"fingerprint length {length} is out of range");
     }
 }
