@@ -104,7 +104,7 @@ public class IncrementalLogTests : IDisposable
 
         var counter = new AlertCounter(includeSoft: false);
         var parts = new List<AlertCounter>();
-        ReadResult result = IncrementalLog.Read(_folder.Log, _folder.Archives, null, counter.PerPart(parts));
+        ReadResult result = IncrementalLog.Read(_folder.Files, null, counter.PerPart(parts));
         counter.Gather(parts);
 
         Assert.Equal(count, counter.Events);
@@ -125,15 +125,49 @@ public class IncrementalLogTests : IDisposable
         Assert.Contains(result.Warnings, w => w.Contains("no longer"));
     }
 
+    [Theory]
+    [InlineData("nagios.log.1")] // logrotate copytruncate, beside the log
+    [InlineData("nagios.log.1.gz")] // with compress (or a cycle later with delaycompress)
+    [InlineData("old/nagios.log-20261101")] // in logrotate's olddir, dateext
+    [InlineData("old/nagios.log-20261101.gz")]
+    public void After_copytruncate_the_rest_of_the_copy_is_read_before_the_emptied_log(string copy)
+    {
+        AppendAlerts(3);
+        Assert.Equal(Numbers(0, 3), Run());
+        AppendAlerts(4); // logged after our run, before the copy
+        _folder.CopyTruncate(Path.Combine(_folder.Root, copy));
+        AppendAlerts(2);
+        Assert.Equal(Numbers(3, 6), RunInOrder(out ReadResult result));
+        Assert.Contains(result.Warnings, w => w.Contains("copied and truncated", StringComparison.Ordinal) && w.Contains(copy, StringComparison.Ordinal));
+        Assert.Empty(Run());
+    }
+
     [Fact]
-    public void A_truncated_log_is_read_again_from_its_start()
+    public void A_copy_of_another_stretch_of_the_log_is_not_taken_for_the_one_read()
     {
         AppendAlerts(3);
         Run();
+        AppendAlerts(1);
+        string copy = _folder.CopyTruncate(Path.Combine(_folder.Root, "nagios.log.1"));
+        File.WriteAllText(copy, File.ReadAllText(copy).Replace("line 2;", "line X;", StringComparison.Ordinal)); // same head (256 bytes) and length, other bytes before the offset
+        AppendAlerts(1);
+        Assert.Equal(Numbers(4, 1), Run(out ReadResult result));
+        Assert.Contains(result.Warnings, w => w.Contains("is lost", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_truncated_log_without_a_copy_says_what_is_lost()
+    {
+        AppendAlerts(3);
+        Run();
+        long counted = new FileInfo(_folder.Log).Length;
+        AppendAlerts(2);
         File.WriteAllText(_folder.Log, "");
         AppendAlerts(1);
-        Assert.Equal(Numbers(3, 1), Run(out ReadResult result));
-        Assert.Contains(result.Warnings, w => w.Contains("truncated"));
+        Assert.Equal(Numbers(5, 1), Run(out ReadResult result));
+        string warning = Assert.Single(result.Warnings);
+        Assert.Contains($"({counted} bytes counted", warning);
+        Assert.Contains("is lost", warning);
     }
 
     [Fact]
@@ -156,12 +190,14 @@ public class IncrementalLogTests : IDisposable
 
     private List<int> RunInOrder() => Run(out _);
 
+    private List<int> RunInOrder(out ReadResult result) => Run(out result);
+
     /// <summary>One run as <c>confgen alerts send</c> does it; returns the numbers of the alert lines it counted, in reading order.</summary>
     private List<int> Run(out ReadResult result, bool save = true)
     {
         var counter = new AlertCounter(includeSoft: false);
         var order = new List<int>();
-        result = IncrementalLog.Read(_folder.Log, _folder.Archives, StateFile.Load(_folder.State), () => line =>
+        result = IncrementalLog.Read(_folder.Files, StateFile.Load(_folder.State), () => line =>
         {
             counter.Line(line);
             string text = System.Text.Encoding.UTF8.GetString(line);

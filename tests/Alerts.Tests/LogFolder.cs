@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 
 namespace StackFsck.Alerts.Tests;
@@ -22,6 +23,11 @@ public sealed class LogFolder : IDisposable
 
     public string State => Path.Combine(Root, "alerts.state");
 
+    /// <summary>logrotate's olddir, for copies kept apart from the log.</summary>
+    public string OldDir => Path.Combine(Root, "old");
+
+    public StackFsck.Alerts.Reading.LogFiles Files => new(Log, Archives, OldDir, Root);
+
     public void Append(params string[] lines) => AppendRaw(string.Concat(lines.Select(line => line + "\n")));
 
     /// <summary>Appends raw text (a line still being written has no newline yet).</summary>
@@ -39,6 +45,28 @@ public sealed class LogFolder : IDisposable
         File.Move(Log, archive);
         File.WriteAllText(Log, $"[{1700000000 + (int)(_rotation - new DateTime(2026, 11, 1)).TotalSeconds}] LOG ROTATION: HOURLY\n");
         return archive;
+    }
+
+    /// <summary>
+    /// What logrotate's copytruncate does: copies nagios.log to <paramref name="copy"/> (a new file,
+    /// gzip-compressed when its name ends in .gz) and empties nagios.log in place (same inode).
+    /// </summary>
+    public string CopyTruncate(string copy)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        using (FileStream from = File.OpenRead(Log))
+        using (FileStream to = File.Create(copy))
+        using (Stream into = copy.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(to, CompressionLevel.Fastest) : to)
+        {
+            from.CopyTo(into);
+        }
+
+        using (var log = new FileStream(Log, FileMode.Open, FileAccess.Write))
+        {
+            log.SetLength(0);
+        }
+
+        return copy;
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

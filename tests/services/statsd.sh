@@ -6,6 +6,8 @@
 # Node.js from Debian needs its npm package; a Node.js that brings its own npm (NodeSource) conflicts with it.
 command -v node > /dev/null || SERVICE_PACKAGES+=(nodejs)
 command -v npm > /dev/null || SERVICE_PACKAGES+=(npm)
+# The alert kill tests inject kill -9 at chosen system calls with strace.
+command -v strace > /dev/null || SERVICE_PACKAGES+=(strace)
 
 STATSD_VERSION=0.9.0
 
