@@ -6,6 +6,9 @@
 # Ours runs as an operator would run it (`dotnet confgen.dll alerts send --dry-run`, a fresh state
 # each time, so the whole file is parsed, counted and turned into metric lines), JIT start included.
 # Both read the file from the page cache: each is run once to warm it, then timed best of 3.
+# Then the send itself (datagrams to a UDP sink on loopback, the batch file, a progress mark per
+# datagram): paired, alternating runs (bench/lib/alternate.py) of a real send against the dry run,
+# and against BASELINE=path/to/confgen.dll (another build, e.g. before a change) when given.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -83,3 +86,25 @@ awk -v g="$grep_s" -v o="$ours_s" -v mb="$size_mib" -v n="$LINES" 'BEGIN {
     printf "confgen alerts (dry run)  %6.2f s  %7.0f MiB/s  %5.1f M lines/s\n", o, mb / o, n / o / 1e6;
     printf "throughput ratio ours/grep: %.2f (target >= 0.50)\n", g / o }'
 echo "peak RSS: $rss_small MiB at $SMALL lines, $rss_big MiB at $LINES lines (ratio $(awk -v a="$rss_big" -v b="$rss_small" 'BEGIN { printf "%.2f", a / b }'))"
+
+# A UDP sink on loopback, so the sends have somewhere to go (nothing listening would fail them).
+SINK_PORT_FILE="$BENCH_DIR/sink.port"
+rm -f "$SINK_PORT_FILE"
+python3 -c 'import socket, sys
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0))
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+while True: s.recv(65536)' "$SINK_PORT_FILE" &
+SINK_PID=$!
+trap 'kill "$SINK_PID"' EXIT
+while [ ! -s "$SINK_PORT_FILE" ]; do sleep 0.1; done
+send_cmd() { # send_cmd DLL [--dry-run]: a fresh state, then one full send of the 1M-line log
+    echo "sh -c 'rm -f $BENCH_DIR/state*; dotnet $1 alerts send -i environments/example --log $SMALL_LOG --archives $BENCH_DIR/none --state $BENCH_DIR/state --statsd 127.0.0.1:$(cat "$SINK_PORT_FILE") ${2:-} > $BENCH_DIR/send.out 2>&1'"
+}
+SENDS=("$(send_cmd "${CONFGEN[1]}")" "$(send_cmd "${CONFGEN[1]}" --dry-run)")
+[ -n "${BASELINE:-}" ] && SENDS+=("$(send_cmd "$BASELINE")")
+eval "$(send_cmd "${CONFGEN[1]}")"
+echo "send of $SMALL lines: $(grep -o 'sent .*' "$BENCH_DIR/send.out")"
+python3 bench/lib/alternate.py 7 "${SENDS[@]}" | awk '
+    NR == 1 { send = $1 } NR == 2 { dry = $1 } NR == 3 { base = $1 }
+    END { printf "send %.2f s, dry run %.2f s: sending costs %.0f%% of the run\n", send, dry, (send - dry) / send * 100;
+          if (base) printf "send %.2f s, BASELINE send %.2f s: ratio %.2f\n", send, base, send / base }'
