@@ -109,7 +109,7 @@ public sealed class SendBatch : IDisposable
         }
         catch (Exception error) when (error is KeyNotFoundException or FormatException or OverflowException or ArgumentException)
         {
-            throw new InvalidDataException($"batch file {path} is damaged ({error.Message}); remove it (its datagrams are then not sent)");
+            throw new InvalidDataException($"batch file {path} is damaged ({error.Message}); remove it and the next run reads those lines again (any of its datagrams that had left then count twice)");
         }
     }
 
