@@ -14,7 +14,7 @@ public static class CountOption
     {
         var option = new Option<T>(name)
         {
-            Description = $"{description} {ValueParsers.Between(minimum, maximum)}",
+            Description = ValueParsers.WithRange(description, minimum, maximum),
             HelpName = helpName,
             Parser = text => (T)(object)Parse(text, minimum, maximum),
         };

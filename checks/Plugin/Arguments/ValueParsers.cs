@@ -38,11 +38,15 @@ public static class ValueParsers
         return value >= minimum && value <= maximum ? value : throw OutOfRange(text, minimum, maximum);
     }
 
-    /// <summary>How help texts and messages state a range: "(give 1 to 65535)", "(give 0 or more)"; nothing for any number.</summary>
+    /// <summary>How help texts and messages state a range: "1 to 65535", "0 or more"; empty for any number.</summary>
     public static string Between(double minimum, double maximum) =>
-        maximum < int.MaxValue ? $"(give {Shown(minimum)} to {Shown(maximum)})"
-        : minimum > int.MinValue ? $"(give {Shown(minimum)} or more)"
+        maximum < int.MaxValue ? $"{Shown(minimum)} to {Shown(maximum)}"
+        : minimum > int.MinValue ? $"{Shown(minimum)} or more"
         : "";
+
+    /// <summary>A help text with its range: "management API port (1 to 65535)".</summary>
+    public static string WithRange(string description, double minimum, double maximum) =>
+        $"{description} ({Between(minimum, maximum)})";
 
     /// <summary>The reader for <typeparamref name="T"/>; a type without one is a mistake in the check, caught by its first test.</summary>
     internal static Func<string, T> For<T>(string option)
@@ -59,7 +63,7 @@ public static class ValueParsers
     }
 
     private static FormatException OutOfRange(string text, double minimum, double maximum) =>
-        new($"{text} is out of range {Between(minimum, maximum)}".TrimEnd());
+        new(Between(minimum, maximum) is { Length: > 0 } range ? $"{text} is out of range: give {range}" : $"{text} is out of range");
 
     private static string Shown(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
