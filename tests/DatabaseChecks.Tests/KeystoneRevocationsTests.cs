@@ -39,11 +39,11 @@ public sealed class KeystoneRevocationsTests : IDisposable
     {
         RevokeNewTokens(4);
         // Keystone keeps an event expiration + expiration_buffer (90 min): no test waits that
-        // long, so three of the four events are set back two hours, and one 80 minutes, in the database.
+        // long, so three of the four events are set back two hours, and one 70 minutes, in the database.
         string kept = KeystoneApi.Sql("SELECT id FROM revocation_event ORDER BY id DESC LIMIT 1 OFFSET 3");
         KeystoneApi.Sql($"""
             UPDATE revocation_event SET revoked_at = revoked_at - INTERVAL 2 HOUR ORDER BY id DESC LIMIT 3;
-            UPDATE revocation_event SET revoked_at = UTC_TIMESTAMP() - INTERVAL 80 MINUTE WHERE id = {kept};
+            UPDATE revocation_event SET revoked_at = UTC_TIMESTAMP() - INTERVAL 70 MINUTE WHERE id = {kept};
             """);
         CheckRun backlog = Dist.Run(Check, [.. KeystoneApi.DatabaseLogin, "--warning-overdue", "0"]);
         long before = Count("1");
