@@ -4,9 +4,10 @@ using StackFsck.Plugin.Database;
 namespace StackFsck.Checks.Keystone;
 
 /// <summary>
-/// Reads every enabled local user with its lockout counters, last activity and newest password
-/// row in one streamed statement, and keeps the users with a problem. Times come from the
-/// server's UTC clock, as Keystone writes them. Password hashes are never selected.
+/// Reads every enabled local user with what Keystone judges a login by (lockout counters, last
+/// activity, creation, newest password's expiry, per-user options) in one streamed statement,
+/// and keeps the users Keystone refuses or will refuse. Times come from the server's UTC clock,
+/// as Keystone writes them. Password hashes are never selected.
 /// </summary>
 internal static class AccountProbe
 {
@@ -15,54 +16,16 @@ internal static class AccountProbe
         var found = new List<AccountFinding>();
         foreach (DatabaseRow row in db.Query(Statement(rules), "reading local users"))
         {
-            var user = new UserRow(row.String(0)!, row.String(1) ?? row.String(2)!, row.Int64(3) == 1,
-                row.NullableInt64(4), row.DateTime(5), row.DateTime(6), row.NullableInt64(7), row.DateTime(8)!.Value);
-            found.AddRange(Classify(user, rules));
+            var user = new UserState(row.String(0)!, row.String(1) ?? row.String(2)!, row.Int64(3) == 1,
+                row.NullableInt64(4), row.DateTime(5), row.DateTime(6), row.DateTime(7), row.DateTime(8),
+                (UserExemptions)row.Int64(9), row.DateTime(10)!.Value);
+            if (KeystoneVerdict.Judge(user, rules) is AccountFinding finding)
+            {
+                found.Add(finding);
+            }
         }
 
         return found;
-    }
-
-    private sealed record UserRow(string Name, string Domain, bool Service, long? FailedCount, DateTime? FailedAt,
-        DateTime? LastActive, long? ExpiresMicroseconds, DateTime Now);
-
-    private static IEnumerable<AccountFinding> Classify(UserRow user, AccountRules rules)
-    {
-        AccountFinding Finding(AccountProblem problem, DateTime when, string detail) =>
-            new(user.Name, user.Domain, user.Service, problem, when, detail);
-
-        if (rules.LockoutAttempts is int attempts && user.FailedCount >= attempts && user.FailedAt is DateTime failedAt
-            && failedAt.AddSeconds(rules.LockoutSeconds) > user.Now)
-        {
-            yield return Finding(AccountProblem.Locked, failedAt, $"{user.FailedCount} failed logins, locked until {Time(failedAt.AddSeconds(rules.LockoutSeconds))}");
-        }
-
-        if (user.ExpiresMicroseconds is long micros)
-        {
-            DateTime expires = DateTime.UnixEpoch.AddTicks(micros * 10);
-            if (expires <= user.Now)
-            {
-                yield return Finding(AccountProblem.Expired, expires, $"password expired {Time(expires)}");
-            }
-            else if (expires <= user.Now.AddDays(rules.ExpiringDays))
-            {
-                yield return Finding(AccountProblem.Expiring, expires, $"password expires {Time(expires)}");
-            }
-        }
-
-        if (rules.InactiveDays is int days && user.LastActive is DateTime active)
-        {
-            // Keystone disables a user whose last_active_at is before today - days (dates, UTC).
-            DateTime disabledFrom = active.Date.AddDays(days + 1);
-            if (disabledFrom <= user.Now)
-            {
-                yield return Finding(AccountProblem.Inactive, disabledFrom, $"inactive since {Day(active)}, disabled from {Day(disabledFrom)}");
-            }
-            else if (disabledFrom <= user.Now.AddDays(rules.ExpiringDays))
-            {
-                yield return Finding(AccountProblem.Disabling, disabledFrom, $"inactive since {Day(active)}, disabled from {Day(disabledFrom)}");
-            }
-        }
     }
 
     private static string Statement(AccountRules rules)
@@ -80,16 +43,23 @@ internal static class AccountProbe
                 .Append($" OR u.id IN (SELECT actor_id FROM assignment WHERE type = 'UserProject' AND target_id IN ({projectIds}))");
         }
 
+        // Keystone's current password is the newest by created_at_int; its expiry is expires_at_int
+        // (microseconds since the epoch, no time zone involved) or, where that is empty, expires_at.
+        // u.enabled = 1: Keystone refuses a user whose flag is 0 or NULL anyway, and on purpose.
         return $"""
-            SELECT lu.name, d.name, lu.domain_id, {service} AS service, lu.failed_auth_count, lu.failed_auth_at, u.last_active_at,
-                   (SELECT p.expires_at_int FROM password p WHERE p.local_user_id = lu.id ORDER BY p.created_at_int DESC, p.id DESC LIMIT 1),
+            SELECT lu.name, d.name, lu.domain_id, {service} AS service, lu.failed_auth_count, lu.failed_auth_at,
+                   u.last_active_at, u.created_at,
+                   (SELECT COALESCE(TIMESTAMP('1970-01-01') + INTERVAL NULLIF(p.expires_at_int, 0) MICROSECOND, p.expires_at)
+                      FROM password p WHERE p.local_user_id = lu.id ORDER BY p.created_at_int DESC, p.id DESC LIMIT 1),
+                   {Exempt("1001", UserExemptions.PasswordExpiry)} + {Exempt("1002", UserExemptions.LockoutFailureAttempts)}
+                     + {Exempt("1004", UserExemptions.UserInactivity)},
                    UTC_TIMESTAMP()
             FROM local_user lu JOIN user u ON u.id = lu.user_id LEFT JOIN project d ON d.id = lu.domain_id
-            WHERE COALESCE(u.enabled, 1) = 1
+            WHERE u.enabled = 1
             """;
     }
 
-    public static string Time(DateTime when) => when.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Day(DateTime when) => when.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The flag when the user has the option set to JSON <c>true</c>, as Keystone stores a boolean option; else 0.</summary>
+    private static string Exempt(string optionId, UserExemptions flag) =>
+        $"COALESCE((SELECT {(int)flag} FROM user_option o WHERE o.user_id = u.id AND o.option_id = '{optionId}' AND o.option_value = 'true'), 0)";
 }

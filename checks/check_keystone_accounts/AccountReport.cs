@@ -2,7 +2,7 @@ using StackFsck.Plugin;
 
 namespace StackFsck.Checks.Keystone;
 
-/// <summary>Counts the findings per category, judges them, and lists the users (service accounts first).</summary>
+/// <summary>Counts the users per reason Keystone refuses them (each user once), judges the counts, and lists the users (service accounts first).</summary>
 internal static class AccountReport
 {
     public sealed record Limits(Thresholds Locked, Thresholds Expired, Thresholds Expiring, Thresholds Inactive, Thresholds Disabling, Thresholds Service);
@@ -10,7 +10,7 @@ internal static class AccountReport
     public static Report Build(List<AccountFinding> found, AccountRules rules, Limits limits, int list, string? format)
     {
         int Count(AccountProblem problem) => found.Count(f => f.Problem == problem);
-        int service = found.Where(f => f.Service).Select(f => (f.User, f.Domain)).Distinct().Count();
+        int service = found.Count(f => f.Service);
         var report = new Report(AccountsCheck.Definition.Service)
         {
             OkSummary = found.Count == 0
@@ -53,7 +53,7 @@ internal static class AccountReport
     }
 
     private static IEnumerable<string> Csv(List<AccountFinding> ordered) =>
-        ordered.Select(f => string.Join(',', new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), AccountProbe.Time(f.When), f.Detail }.Select(CsvField)))
+        ordered.Select(f => string.Join(',', new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), KeystoneVerdict.Time(f.When), f.Detail }.Select(CsvField)))
             .Prepend("user,domain,service,problem,when,detail");
 
     private static IEnumerable<string> Table(List<AccountFinding> ordered)
@@ -61,7 +61,7 @@ internal static class AccountReport
         string[][] rows =
         [
             ["USER", "DOMAIN", "SERVICE", "PROBLEM", "WHEN", "DETAIL"],
-            .. ordered.Select(f => new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), AccountProbe.Time(f.When), f.Detail }),
+            .. ordered.Select(f => new[] { f.User, f.Domain, f.Service ? "yes" : "no", Word(f.Problem), KeystoneVerdict.Time(f.When), f.Detail }),
         ];
         int[] widths = [.. Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length))];
         return rows.Select(r => string.Join("  ", r.Take(5).Select((cell, i) => cell.PadRight(widths[i]))) + "  " + r[5]);

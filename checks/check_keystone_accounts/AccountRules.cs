@@ -7,7 +7,7 @@ namespace StackFsck.Checks.Keystone;
 internal sealed record AccountRules(
     int? LockoutAttempts, int LockoutSeconds, int ExpiringDays, int? InactiveDays, IReadOnlySet<string> ServiceUsers, string? ServiceProject);
 
-/// <summary>What is wrong with an account, worst first.</summary>
+/// <summary>Why Keystone refuses an account (or will, within the window), listed worst first.</summary>
 internal enum AccountProblem
 {
     Locked,
@@ -17,5 +17,5 @@ internal enum AccountProblem
     Disabling,
 }
 
-/// <summary>One local user with a problem: who, what, and when it started or will start (UTC).</summary>
+/// <summary>One local user Keystone refuses: who, why, and when it started or will start (UTC).</summary>
 internal sealed record AccountFinding(string User, string Domain, bool Service, AccountProblem Problem, DateTime When, string Detail);

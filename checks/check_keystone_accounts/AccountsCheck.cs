@@ -13,17 +13,21 @@ internal static class AccountsCheck
 {
     private static readonly DatabaseOptions Keystone = new("", "the Keystone database", defaultDatabase: "keystone");
 
+    /// <summary>A century: a longer setting never disables anyone, and the date arithmetic stays far from year 9999.</summary>
+    private const int MaxDays = 36500;
+
+    // Each Keystone setting takes the range Keystone itself accepts (its minimum of 1), up to what the arithmetic holds.
     private static readonly Option<int?> LockoutAttempts = CountOption.Create<int?>("--lockout-failure-attempts",
-        "Keystone's lockout_failure_attempts: failed logins that lock a user (lockout is not checked unless given)", "N");
+        "Keystone's lockout_failure_attempts: failed logins that lock a user (lockout is not checked unless given)", "N", minimum: 1);
 
     private static readonly Option<int> LockoutDuration = CountOption.Create<int>("--lockout-duration",
-        "Keystone's lockout_duration in seconds (default 1800)", "SECONDS", 1800);
+        "Keystone's lockout_duration in seconds (the default is Keystone's)", "SECONDS", 1800, minimum: 1);
 
     private static readonly Option<int> ExpiringDays = CountOption.Create<int>("--expiring-days",
-        "how many days ahead expiring passwords and coming inactivity disables count (default 7)", "DAYS", 7);
+        "how many days ahead expiring passwords and coming inactivity disables count", "DAYS", 7, maximum: MaxDays);
 
     private static readonly Option<int?> InactiveDays = CountOption.Create<int?>("--inactive-days",
-        "Keystone's disable_user_account_days_inactive (inactivity is not checked unless given)", "DAYS");
+        "Keystone's disable_user_account_days_inactive (inactivity is not checked unless given)", "DAYS", minimum: 1, maximum: MaxDays);
 
     private static readonly Option<string[]> ServiceUsers = RepeatedOption.Create("--service-user", [], name => name,
         "a service account's user name (repeatable); its problems are judged by --warning-service/--critical-service", "NAME");
@@ -34,7 +38,7 @@ internal static class AccountsCheck
         HelpName = "NAME",
     };
 
-    private static readonly Option<int> List = CountOption.Create<int>("--list", "how many users the long output names (default 20)", "N", 20);
+    private static readonly Option<int> List = CountOption.Create<int>("--list", "how many users the long output names", "N", 20);
 
     private static readonly Option<string?> ReportFormat = new("--report")
     {

@@ -8,7 +8,7 @@ internal static class RevocationReport
 {
     public sealed record Limits(Thresholds Events, Thresholds Oldest, Thresholds Overdue);
 
-    public static Report Build(Revocations found, int cutoffSeconds, Limits limits)
+    public static Report Build(Revocations found, long cutoffSeconds, Limits limits)
     {
         string age = found.OldestAgeSeconds is long seconds ? Age(seconds) : "none";
         var report = new Report(RevocationsCheck.Definition.Service)
@@ -27,7 +27,7 @@ internal static class RevocationReport
         return report;
     }
 
-    private static void Explain(Report report, Revocations found, int cutoffSeconds)
+    private static void Explain(Report report, Revocations found, long cutoffSeconds)
     {
         if (found.Oldest is DateTime oldest)
         {

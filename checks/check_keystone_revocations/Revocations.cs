@@ -10,7 +10,7 @@ internal sealed record Revocations(long Events, long? OldestAgeSeconds, DateTime
     /// <c>revoked_at</c> index, so the cost does not depend on how old the backlog is.
     /// Keystone deletes rows with <c>revoked_at</c> before now - (expiration + buffer), and only when it writes a new one.
     /// </summary>
-    public static Revocations Read(DatabaseConnection db, int cutoffSeconds) => db.Single(
+    public static Revocations Read(DatabaseConnection db, long cutoffSeconds) => db.Single(
         $"""
         SELECT (SELECT COUNT(*) FROM revocation_event),
                (SELECT MIN(revoked_at) FROM revocation_event),

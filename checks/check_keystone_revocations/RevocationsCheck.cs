@@ -33,7 +33,9 @@ internal static class RevocationsCheck
 
     private static Task<Report> Execute(CheckContext context)
     {
-        int cutoff = context.Get(Expiration) + context.Get(Buffer);
+        // Added in 64 bits: two settings near int.MaxValue give a cutoff of 136 years, not a negative
+        // one that would count (and print a DELETE for) every event.
+        long cutoff = (long)context.Get(Expiration) + context.Get(Buffer);
         using var db = DatabaseConnection.Open(context, Keystone.Read(context, "Keystone database"));
         Revocations found = Revocations.Read(db, cutoff);
         context.Log(1, $"{found.Events} events, {found.Overdue} older than {cutoff} s, {found.LastHour} in the last hour");
@@ -42,5 +44,5 @@ internal static class RevocationsCheck
     }
 
     private static Option<int> Seconds(string name, int fallback, string setting) => CountOption.Create(name,
-        $"{setting} in seconds (default {fallback}, Keystone's own default); with the other, the prune cutoff", "SECONDS", fallback);
+        $"{setting} in seconds (the default is Keystone's); with the other, the prune cutoff", "SECONDS", fallback);
 }

@@ -60,6 +60,31 @@ public sealed class RevocationsCheckTests : IDisposable
     }
 
     [Fact]
+    public void The_largest_expiration_and_buffer_add_up_without_overflow_and_print_no_delete()
+    {
+        CheckRun run = Dist.Run(Check, [.. Login, "--expiration", "2147483647", "--buffer", "2147483647", "--warning-overdue", "0"]);
+
+        // In 32 bits the sum is -2 s: every event "overdue" and a DELETE of them all.
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Perf("overdue"));
+        Assert.Contains("0 overdue", run.Text);
+        Assert.DoesNotContain(run.LongOutput, line => line.Contains("DELETE"));
+    }
+
+    [Theory]
+    [InlineData("--expiration", "-1")]
+    [InlineData("--expiration", "2147483648")]
+    [InlineData("--buffer", "99999999999999999999")]
+    public void A_setting_outside_its_documented_range_is_one_line_unknown(string option, string value)
+    {
+        CheckRun run = Dist.Run(Check, [.. Login, option, value]);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith($"KEYSTONE_REVOCATIONS UNKNOWN - bad arguments: {option}: {value} is out of range", run.FirstLine);
+        Assert.DoesNotContain("DELETE", run.Stdout);
+    }
+
+    [Fact]
     public void An_empty_table_is_ok_with_no_oldest_event()
     {
         using var empty = new ScratchDatabase("revoke0", "keystone");
