@@ -161,7 +161,7 @@ internal static class BloatReport
         }
 
         string oldest = count.OldestDeleted is DateTime when ? $", oldest deleted {Date(when)}" : "";
-        string counted = count.Counted == count.Deleted ? $"soft-deleted{Age(settings)}" : $"to clean up{Age(settings)} ({count.Deleted} soft-deleted)";
+        string counted = count.Counted == count.Deleted ? $"soft-deleted{Age(settings)}" : $"to clean up{Age(settings)} ({count.Deleted} soft-deleted in all)";
         return $"{count.Table.FullName}: {count.Counted} {counted} of {count.Rows} rows{oldest}, {size}";
     }
 

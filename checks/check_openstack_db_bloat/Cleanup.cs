@@ -51,12 +51,3 @@ internal static class Cleanup
 
     private static string Rows(long? rows, string noun = "row") => rows is long n ? $"{n} {noun}{(n == 1 ? "" : "s")}" : $"the {noun}s";
 }
-
-/// <summary>Quotes a word for a POSIX shell only when it needs it, so a printed command pastes as it reads.</summary>
-internal static class Shell
-{
-    public static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || "_./:=@%+,-".Contains(c))
-            ? word
-            : "'" + word.Replace("'", "'\\''") + "'";
-}

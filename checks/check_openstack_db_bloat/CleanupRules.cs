@@ -52,7 +52,7 @@ internal static class CleanupRules
         return table.Name switch
         {
             "images" => new(1, old),
-            "task_info" => new(0, $"task_id IN (SELECT id FROM {Sql.Identifier(table.Database.Name)}.`tasks` WHERE {old})"),
+            "task_info" => new(0, $"EXISTS (SELECT 1 FROM {Sql.Identifier(table.Database.Name)}.`tasks` WHERE `tasks`.id = {table.QualifiedName}.task_id AND {old})"),
             _ when table.HasDeletedAt && table.Deleted != DeletedColumn.None => new(0, old),
             _ => null,
         };

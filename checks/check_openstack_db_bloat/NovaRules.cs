@@ -71,7 +71,8 @@ internal static class NovaRules
         {
             if (tables.Find(fk.Parent) is TableInfo parent && IsArchived(parent, tables))
             {
-                conditions.Add($"{fk.Column} IN (SELECT {fk.ParentColumn} FROM {parent.QualifiedName} WHERE {Archived(parent, cutoff, tables)})");
+                // A correlated EXISTS: MariaDB runs "x IN (SELECT ...)" under OR ten times slower (a materialized scan per row).
+                conditions.Add($"EXISTS (SELECT 1 FROM {parent.QualifiedName} WHERE {parent.QualifiedName}.{fk.ParentColumn} = {table.QualifiedName}.{fk.Column} AND ({Archived(parent, cutoff, tables)}))");
             }
         }
 

@@ -153,6 +153,15 @@ public sealed class BloatCheckTests(BloatDatabases dbs) : IClassFixture<BloatDat
     }
 
     [Fact]
+    public void A_config_path_that_needs_quoting_is_printed_quoted_for_the_shell()
+    {
+        CheckRun run = Dist.Run(Check, [.. All, "--manage-config", "nova:/etc/nova/cell one's.conf"]);
+
+        Assert.Contains("    nova-manage --config-file '/etc/nova/cell one'\\''s.conf' db archive_deleted_rows --until-complete --all-cells", run.LongOutput);
+        Assert.Contains("    cinder-manage db purge 0", run.LongOutput);
+    }
+
+    [Fact]
     public void The_largest_age_in_range_still_counts()
     {
         CheckRun run = Dist.Run(Check, [.. All, "--older-than", "10000"]);
