@@ -33,7 +33,7 @@ internal static class BloatCheck
 
     private static readonly ThresholdPair Deleted = ThresholdPair.Main("rows the printed cleanup removes (Nova: archives) per database (exact mode)");
 
-    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables per database");
+    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables that its purge removes (older than --older-than) per database");
 
     private static readonly ThresholdPair Size = ThresholdPair.Named("size", "data plus index size per database, in MB");
 

@@ -54,7 +54,7 @@ internal sealed record ServiceDatabase(string Name, OpenStackService Service)
     public static bool TryService(string text, out OpenStackService service) =>
         Enum.TryParse(text.Replace("-", "_").Replace("_", ""), ignoreCase: true, out service) && Enum.IsDefined(service);
 
-    public static string Known => "nova, nova_api, cinder, glance, heat, neutron, keystone";
+    private static string Known => "nova, nova_api, cinder, glance, heat, neutron, keystone";
 }
 
 internal static class OpenStackServiceExtensions
