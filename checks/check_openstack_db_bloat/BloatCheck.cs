@@ -10,6 +10,8 @@ namespace StackFsck.Checks.DbBloat;
 /// </summary>
 internal static class BloatCheck
 {
+    private const int MaxList = 1000;
+
     private static readonly DatabaseOptions Server = new("", "the database server", withDatabase: false);
 
     private static readonly Option<ServiceDatabase[]> Databases = RepeatedOption.Create("--database", ["-d"], ServiceDatabase.Parse,
@@ -21,14 +23,17 @@ internal static class BloatCheck
         Description = "read table statistics from information_schema instead of counting (estimates; for huge tables)",
     };
 
-    private static readonly Option<int?> OlderThan = CountOption.Create<int?>("--older-than",
-        "count only rows deleted more than DAYS ago, as a purge of that age would", "DAYS");
+    private static readonly Option<int?> OlderThan = Bounded<int?>("--older-than",
+        $"count only rows deleted more than DAYS ago (0 to {Cutoff.MaxDays}), as the printed cleanup of that age removes them", "DAYS", Cutoff.MaxDays);
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many of the worst tables the long output names", "N", 10);
+    private static readonly Option<int> List = Bounded("--list", $"how many of the worst tables the long output names (0 to {MaxList})", "N", MaxList, 10);
 
-    private static readonly ThresholdPair Deleted = ThresholdPair.Main("soft-deleted rows per database (exact mode)");
+    private static readonly Option<ManageConfig[]> ManageConfigs = RepeatedOption.Create("--manage-config", [], ManageConfig.Parse,
+        "config file the printed cleanup command of SERVICE reads (nova-manage --config-file FILE ...), repeatable", "SERVICE:FILE");
 
-    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables per database");
+    private static readonly ThresholdPair Deleted = ThresholdPair.Main("rows the printed cleanup removes (Nova: archives) per database (exact mode)");
+
+    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables that its purge removes (older than --older-than) per database");
 
     private static readonly ThresholdPair Size = ThresholdPair.Named("size", "data plus index size per database, in MB");
 
@@ -37,7 +42,7 @@ internal static class BloatCheck
         Name = "check_openstack_db_bloat",
         Service = "DB_BLOAT",
         Description = "Checks OpenStack databases for soft-deleted rows, Nova shadow rows and size that nobody purged.",
-        Options = [.. Server.Options, Databases, Fast, OlderThan, List, .. Deleted.Options, .. Shadow.Options, .. Size.Options],
+        Options = [.. Server.Options, Databases, Fast, OlderThan, List, ManageConfigs, .. Deleted.Options, .. Shadow.Options, .. Size.Options],
         Execute = Execute,
     };
 
@@ -52,9 +57,26 @@ internal static class BloatCheck
         }
 
         List<ServiceDatabase> databases = [.. context.Get(Databases).DistinctBy(d => d.Name)];
+        var cutoff = Cutoff.At(olderThan, DateTime.UtcNow);
+        var configFiles = new Dictionary<OpenStackService, string>();
+        foreach (ManageConfig config in context.Get(ManageConfigs))
+        {
+            configFiles[config.Service] = config.File;
+        }
+
         using var db = DatabaseConnection.Open(context, Server.Read(context, "database server"));
-        List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, olderThan, context);
-        var settings = new BloatReport.Settings(fast, olderThan, context.Get(List), DateTime.UtcNow);
+        List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, cutoff, context);
+        var settings = new BloatReport.Settings(fast, cutoff, context.Get(List), configFiles);
         return Task.FromResult(BloatReport.Build(found, settings, limits));
+    }
+
+    /// <summary>A count option with a documented upper end: past it, a bad argument (exit 3) rather than an overflow.</summary>
+    private static Option<T> Bounded<T>(string name, string description, string helpName, int max, T? fallback = default)
+    {
+        Option<T> option = CountOption.Create(name, description, helpName, fallback);
+        option.Parser = text => CountOption.Parse(text) is int value && value <= max
+            ? (T)(object)value
+            : throw new FormatException($"{text} is too large: give 0 to {max}");
+        return option;
     }
 }

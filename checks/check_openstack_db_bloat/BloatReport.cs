@@ -3,12 +3,12 @@ using StackFsck.Plugin;
 
 namespace StackFsck.Checks.DbBloat;
 
-/// <summary>Judges each database's soft-deleted rows, shadow rows and size, and words the worst tables with their cleanup commands.</summary>
+/// <summary>Judges each database's rows to clean up, shadow rows and size, and words the cleanup commands and the worst tables.</summary>
 internal static class BloatReport
 {
     public sealed record Limits(Thresholds Deleted, Thresholds Shadow, Thresholds Size);
 
-    public sealed record Settings(bool Fast, int? OlderThan, int List, DateTime Now);
+    public sealed record Settings(bool Fast, Cutoff Cutoff, int List, IReadOnlyDictionary<OpenStackService, string> ConfigFiles);
 
     public static Report Build(IReadOnlyList<DatabaseBloat> found, Settings settings, Limits limits)
     {
@@ -28,6 +28,7 @@ internal static class BloatReport
             Describe(report, database, settings);
         }
 
+        Commands(report, found, settings);
         WorstTables(report, found, settings);
         return report;
     }
@@ -43,7 +44,7 @@ internal static class BloatReport
         }
 
         DatabaseBloat most = found.MaxBy(d => d.Deleted ?? 0)!;
-        return $"{found.Sum(d => d.Deleted ?? 0)} soft-deleted rows{Age(settings)}, {shadow} shadow rows, {size}; most in {most.Database.Name} ({most.Deleted})";
+        return $"{found.Sum(d => d.Deleted ?? 0)} rows to clean up{Age(settings)}, {shadow} shadow rows, {size}; most in {most.Database.Name} ({most.Deleted})";
     }
 
     private static void AddMetrics(Report report, DatabaseBloat database, Settings settings, Limits limits)
@@ -52,7 +53,7 @@ internal static class BloatReport
         if (!settings.Fast)
         {
             report.Add(new Metric($"{name}_deleted", database.Deleted, Thresholds: limits.Deleted, Min: 0,
-                Text: $"{name} holds {database.Deleted} soft-deleted rows{Age(settings)}"));
+                Text: $"{name} holds {database.Deleted} rows to clean up{Age(settings)}"));
             report.Add(new Metric($"{name}_live", database.Live, Min: 0));
         }
 
@@ -72,24 +73,57 @@ internal static class BloatReport
         string oldest = database.OldestDeleted is DateTime when ? $", oldest deleted {Date(when)}" : "";
         string rows = settings.Fast
             ? $"{database.SoftDeleteTables.Count()} soft-delete tables"
-            : $"{database.Deleted} soft-deleted rows{Age(settings)} in {database.SoftDeleteTables.Count(t => t.Counted > 0)} of {database.SoftDeleteTables.Count()} soft-delete tables, {database.Live} live rows{oldest}";
-        string shadow = database.HasShadow ? $", {(settings.Fast ? "about " : "")}{database.Shadow} shadow rows" : "";
+            : $"{database.Deleted} rows to clean up{Age(settings)} in {database.Tables.Count(t => !t.Table.IsShadow && t.Counted > 0)} tables, {database.Live} live rows in {database.SoftDeleteTables.Count()} soft-delete tables{oldest}";
+        string shadow = database.HasShadow ? $", {(settings.Fast ? "about " : "")}{database.Shadow} shadow rows{Age(settings)}" : "";
         report.Detail($"{db.Name} ({db.Service.Word()}): {rows}{shadow}, {Mb(database.TotalBytes)} MB");
-        string? cleanup = Cleanup.SoftDeleted(db.Service, settings.OlderThan, settings.Now);
-        if (cleanup is not null && (settings.Fast || database.Deleted > 0))
+        if (!settings.Fast && database.Untouched.Any() && Cleanup.Exists(db.Service))
         {
-            report.Detail($"  clean up: {cleanup}");
+            report.Detail($"  {database.Untouched.Sum(t => t.Deleted)} soft-deleted rows that no {db.Service.Word()} command removes, in {string.Join(", ", database.Untouched.Select(t => t.Table.Name))}");
         }
 
-        string? purge = Cleanup.Shadow(db.Service, settings.OlderThan, settings.Now);
-        if (purge is not null && database.Shadow > 0)
-        {
-            report.Detail($"  then purge the shadow tables: {purge}");
-        }
-
-        if (cleanup is null && !database.SoftDeleteTables.Any())
+        if (!database.SoftDeleteTables.Any() && !Cleanup.Exists(db.Service))
         {
             report.Detail($"  {db.Service.Word()} deletes rows outright: no soft-deleted rows to purge");
+        }
+    }
+
+    /// <summary>
+    /// The commands, each on a line of its own that pastes into a shell as it is. One nova-manage
+    /// pair serves every Nova cell (--all-cells); each other database has its own.
+    /// </summary>
+    private static void Commands(Report report, IReadOnlyList<DatabaseBloat> found, Settings settings)
+    {
+        var groups = found.GroupBy(d => d.Database.Service == OpenStackService.Nova ? "nova" : d.Database.Name)
+            .Select(g => g.ToList())
+            .Where(g => Cleanup.Exists(g[0].Database.Service))
+            .ToList();
+        var lines = new List<string>();
+        foreach (List<DatabaseBloat> group in groups)
+        {
+            OpenStackService service = group[0].Database.Service;
+            string[] commands = Cleanup.Commands(service, settings.Cutoff, settings.ConfigFiles.GetValueOrDefault(service));
+            string names = string.Join(", ", group.Select(d => d.Database.Name));
+            string where = service == OpenStackService.Nova ? $"{names} (nova, every cell)" : $"{names} ({service.Word()})";
+            bool first = true;
+            for (int step = 0; step < commands.Length; step++)
+            {
+                long? rows = settings.Fast ? null : group.Sum(d => d.StepRows(step));
+                if (rows == 0)
+                {
+                    continue;
+                }
+
+                string what = Cleanup.Describe(service, step, rows, settings.Fast ? null : group.Sum(d => d.Shadow));
+                lines.Add($"  {(first ? where + ": " : "then ")}{what}:");
+                lines.Add($"    {commands[step]}");
+                first = false;
+            }
+        }
+
+        if (lines.Count > 0)
+        {
+            report.Detail($"clean up, in this order{Cut(settings)}:");
+            lines.ForEach(line => report.Detail(line));
         }
     }
 
@@ -104,7 +138,7 @@ internal static class BloatReport
             .ToList();
         if (worst.Count > 0)
         {
-            report.Detail(settings.Fast ? "largest tables:" : "tables with the most rows to purge:");
+            report.Detail(settings.Fast ? "largest tables:" : "tables with the most rows to clean up:");
         }
 
         foreach (TableCount table in worst)
@@ -127,10 +161,15 @@ internal static class BloatReport
         }
 
         string oldest = count.OldestDeleted is DateTime when ? $", oldest deleted {Date(when)}" : "";
-        return $"{count.Table.FullName}: {count.Counted} soft-deleted{Age(settings)} of {count.Rows} rows{oldest}, {size}";
+        string counted = count.Counted == count.Deleted ? $"soft-deleted{Age(settings)}" : $"to clean up{Age(settings)} ({count.Deleted} soft-deleted in all)";
+        return $"{count.Table.FullName}: {count.Counted} {counted} of {count.Rows} rows{oldest}, {size}";
     }
 
-    private static string Age(Settings settings) => settings.OlderThan is int days ? $" older than {days} days" : "";
+    private static string Age(Settings settings) => settings.Cutoff.Days is int days ? $" older than {days} days" : "";
+
+    private static string Cut(Settings settings) => settings.Cutoff.Before is DateTime before
+        ? $" (rows deleted before {Cutoff.Printed(before)} UTC)"
+        : "";
 
     private static double Mb(long bytes) => Math.Round(bytes / 1048576.0, 1);
 

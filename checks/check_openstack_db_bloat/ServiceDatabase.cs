@@ -34,8 +34,7 @@ internal sealed record ServiceDatabase(string Name, OpenStackService Service)
 
         if (parts.Length == 2)
         {
-            string service = parts[1].Replace("-", "_").Replace("_", "");
-            return Enum.TryParse(service, ignoreCase: true, out OpenStackService known) && Enum.IsDefined(known)
+            return TryService(parts[1], out OpenStackService known)
                 ? new ServiceDatabase(name, known)
                 : throw new FormatException($"unknown service '{parts[1]}' in --database '{text}' (one of {Known})");
         }
@@ -50,6 +49,10 @@ internal sealed record ServiceDatabase(string Name, OpenStackService Service)
 
         throw new FormatException($"cannot tell which service owns database '{name}': write it as {name}:SERVICE ({Known})");
     }
+
+    /// <summary>A service as operators write it: nova, nova_api (or nova-api), cinder...</summary>
+    public static bool TryService(string text, out OpenStackService service) =>
+        Enum.TryParse(text.Replace("-", "_").Replace("_", ""), ignoreCase: true, out service) && Enum.IsDefined(service);
 
     private static string Known => "nova, nova_api, cinder, glance, heat, neutron, keystone";
 }

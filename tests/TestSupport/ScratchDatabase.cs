@@ -11,16 +11,24 @@ public sealed class ScratchDatabase : IDisposable
     private readonly string _readOnlyUser;
 
     public ScratchDatabase(string purpose, string? fixture = null)
+        : this(purpose, fixture is null ? null : new FileInfo(Path.Combine(Repo.Fixtures, fixture + ".sql")))
+    {
+    }
+
+    private ScratchDatabase(string purpose, FileInfo? schema)
     {
         Name = $"t_{purpose}_{Guid.NewGuid():N}";
         Admin($"CREATE DATABASE `{Name}`");
-        if (fixture is not null)
+        if (schema is not null)
         {
-            MariaDbClient.Run([Name], File.ReadAllText(Path.Combine(Repo.Fixtures, fixture + ".sql")));
+            MariaDbClient.Run([Name], File.ReadAllText(schema.FullName));
         }
 
         (_readOnlyUser, ReadOnly) = CreateUser(Name, "SELECT");
     }
+
+    /// <summary>A database loaded from a SQL dump file, such as those of <see cref="ServiceTools"/>.</summary>
+    public static ScratchDatabase FromDump(string purpose, string dump) => new(purpose, new FileInfo(dump));
 
     public string Name { get; }
 
