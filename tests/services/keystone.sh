@@ -14,7 +14,8 @@
 # test's wrong password never locks the whole tier out), STACKFSCK_KEYSTONE_DATABASE (keystone),
 # STACKFSCK_KEYSTONE_DB_CNF (an option file, [client] and [stackfsck] groups, of a user with SELECT only on
 # it) and STACKFSCK_KEYSTONE_CONF (the keystone.conf, for keystone-manage).
-SERVICE_PACKAGES+=(keystone python3-pymysql uwsgi uwsgi-plugin-python3 curl)
+# faketime: the token-latency tests move the checker's clock against this Keystone's.
+SERVICE_PACKAGES+=(keystone python3-pymysql uwsgi uwsgi-plugin-python3 curl faketime)
 
 KEYSTONE_LOCKOUT_FAILURE_ATTEMPTS=3
 KEYSTONE_LOCKOUT_DURATION=600
