@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using StackFsck.Checks.KeystoneLatency.Keystone;
 using StackFsck.Plugin;
 
@@ -58,8 +59,8 @@ internal sealed class LatencyProbe(IdentityApi api, Uri uri, HttpMethod method, 
         long start = Stopwatch.GetTimestamp();
         try
         {
-            var status = await api.ValidateAsync(uri, method, authToken, subjectToken, token);
-            return Validation.FromStatus(status, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            (HttpStatusCode status, bool retried) = await api.ValidateAsync(uri, method, authToken, subjectToken, token);
+            return Validation.FromStatus(status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, retried);
         }
         catch (CheckException error)
         {
@@ -76,7 +77,8 @@ internal sealed class LatencyProbe(IdentityApi api, Uri uri, HttpMethod method, 
             answered = validations.Count;
         }
 
-        string how = validation.Problem ?? validation.Outcome.ToString().ToLowerInvariant();
+        string how = (validation.Problem ?? validation.Outcome.ToString().ToLowerInvariant())
+            + (validation.Retried ? " (sent again: Keystone had closed the kept-alive connection)" : "");
         context.Deadline.Note(string.Create(CultureInfo.InvariantCulture, $"validation {answered}: {how} in {validation.Milliseconds:0.##} ms"));
         context.Log(3, $"validation {answered}: {how} in {validation.Milliseconds:0.##} ms");
         return answered;

@@ -49,6 +49,11 @@ internal static class LatencyReport
             .Add(new Metric("rejected", rejected, Min: 0, Max: all.Count));
         AddRevocations(report, revocations);
         report.Detail(Text($"{all.Count} validations in {measurement.Elapsed.TotalSeconds:0.###} s, p95 {figures.P95:0.#} ms"));
+        if (all.Count(v => v.Retried) is > 0 and int retried)
+        {
+            report.Detail($"{retried} validations sent again after Keystone closed the kept-alive connection they first went out on (not errors)");
+        }
+
         foreach (IGrouping<string?, Validation> kind in errors.GroupBy(v => v.Problem))
         {
             report.Detail($"{kind.Count()} x {kind.Key}");

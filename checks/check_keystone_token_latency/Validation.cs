@@ -18,17 +18,21 @@ internal enum Outcome
     Error,
 }
 
-/// <summary>One timed validation; <paramref name="Problem"/> words an error.</summary>
-internal sealed record Validation(Outcome Outcome, double Milliseconds, string? Problem = null)
+/// <summary>
+/// One timed validation; <paramref name="Problem"/> words an error. <paramref name="Retried"/>:
+/// sent again after Keystone closed the kept-alive connection it first went out on (its time
+/// covers both sends).
+/// </summary>
+internal sealed record Validation(Outcome Outcome, double Milliseconds, string? Problem = null, bool Retried = false)
 {
     /// <summary>Keystone did the validation work, whatever its verdict: these times count in the percentiles.</summary>
     public bool Answered => Outcome is Outcome.Valid or Outcome.Rejected;
 
-    public static Validation FromStatus(HttpStatusCode status, double milliseconds) => status switch
+    public static Validation FromStatus(HttpStatusCode status, double milliseconds, bool retried) => status switch
     {
-        HttpStatusCode.OK => new(Outcome.Valid, milliseconds),
-        HttpStatusCode.NotFound => new(Outcome.Rejected, milliseconds),
-        HttpStatusCode.Unauthorized => new(Outcome.Unauthorized, milliseconds),
-        _ => new(Outcome.Error, milliseconds, $"HTTP {(int)status} {status}"),
+        HttpStatusCode.OK => new(Outcome.Valid, milliseconds, Retried: retried),
+        HttpStatusCode.NotFound => new(Outcome.Rejected, milliseconds, Retried: retried),
+        HttpStatusCode.Unauthorized => new(Outcome.Unauthorized, milliseconds, Retried: retried),
+        _ => new(Outcome.Error, milliseconds, $"HTTP {(int)status} {status}", retried),
     };
 }

@@ -1,16 +1,29 @@
 namespace StackFsck.Tests.KeystoneLatency;
 
-/// <summary>A test class with its own in-process Keystone and a private environment for running the check against it.</summary>
-public abstract class KeystoneTest : IAsyncLifetime
+/// <summary>A test class against the real Keystone of the test tier, with a private environment (HOME, caches) for the check.</summary>
+public abstract class RealKeystoneTest : IDisposable
 {
-    protected FakeKeystone Keystone { get; private set; } = null!;
+    /// <summary>Runs the check with the admin openrc of the real Keystone.</summary>
+    protected CheckEnvironment Check { get; } = CheckEnvironment.RealKeystone();
+
+    public void Dispose()
+    {
+        Check.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A test class with its own hand-made Keystone (<see cref="HandMadeKeystone"/>), for faults the real one cannot be made to show.</summary>
+public abstract class HandMadeKeystoneTest : IAsyncLifetime
+{
+    protected HandMadeKeystone Keystone { get; private set; } = null!;
 
     /// <summary>Runs the check; OS_* variables of an openrc file for <see cref="Keystone"/> unless a class says otherwise.</summary>
     protected CheckEnvironment Check { get; private set; } = null!;
 
     public virtual async Task InitializeAsync()
     {
-        Keystone = await FakeKeystone.StartAsync();
+        Keystone = await HandMadeKeystone.StartAsync();
         Check = CreateEnvironment(Keystone);
     }
 
@@ -20,5 +33,5 @@ public abstract class KeystoneTest : IAsyncLifetime
         await Keystone.DisposeAsync();
     }
 
-    protected virtual CheckEnvironment CreateEnvironment(FakeKeystone keystone) => CheckEnvironment.OpenRc(keystone);
+    protected virtual CheckEnvironment CreateEnvironment(HandMadeKeystone keystone) => CheckEnvironment.OpenRc(keystone);
 }

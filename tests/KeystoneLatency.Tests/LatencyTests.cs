@@ -1,93 +1,83 @@
 namespace StackFsck.Tests.KeystoneLatency;
 
-/// <summary>What the check measures and how it judges it, against a Keystone with known delays.</summary>
-public sealed class LatencyTests : KeystoneTest
+/// <summary>What the check measures and how it judges it, against the real Keystone (Debian's, under uWSGI --http-socket).</summary>
+public sealed class LatencyTests : RealKeystoneTest
 {
-    /// <summary>Of every 20 validations, 18 take 30 ms, one 400 ms and one 800 ms (whichever order they arrive in).</summary>
-    private void KnownDelays() => Keystone.Delay = n => ((n - 1) % 20) switch
-    {
-        18 => TimeSpan.FromMilliseconds(400),
-        19 => TimeSpan.FromMilliseconds(800),
-        _ => TimeSpan.FromMilliseconds(30),
-    };
-
     [Fact]
-    public void Percentiles_come_from_the_validation_times()
+    public void A_healthy_keystone_gives_ordered_percentiles_and_no_errors()
     {
-        KnownDelays();
         CheckRun run = Check.Run();
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.StartsWith("TOKEN_LATENCY OK - 20 validations of the checker's own token", run.FirstLine);
-        // .NET timers may fire up to a tick early, so each lower bound allows 5 ms.
-        Assert.InRange(run.Perf("p50"), 25, 395);
-        Assert.InRange(run.Perf("p95"), 395, 795);
-        Assert.InRange(run.Perf("p99"), 795, 2000);
+        Assert.True(run.Perf("p50") > 0 && run.Perf("p50") <= run.Perf("p95") && run.Perf("p95") <= run.Perf("p99"), run.ToString());
         Assert.Equal(run.Perf("p99"), run.Perf("max"));
         Assert.All(new[] { "p50", "p95", "p99", "max" }, label => Assert.Equal("ms", run.Perfdata[label].Unit));
-        Assert.InRange(run.Perf("rate"), 1, 20 / 0.8);
+        Assert.True(run.Perf("rate") > 0, run.ToString());
         Assert.Equal(0, run.Perf("errors"));
-        Assert.Equal(20, Keystone.Validations);
+        Assert.Equal(0, run.Perf("rejected"));
     }
 
     [Fact]
     public void Thresholds_judge_the_chosen_percentile()
     {
-        KnownDelays();
-        CheckRun p99 = Check.Run("-w", "100", "-c", "600");
-        CheckRun p50 = Check.Run("--percentile", "p50", "-w", "100", "-c", "600");
-        CheckRun p95 = Check.Run("--percentile", "p95", "-w", "300", "-c", "600");
+        CheckRun p99 = Check.Run("-w", "0", "-c", "0.001");
+        CheckRun p50 = Check.Run("--percentile", "p50", "-w", "0", "-c", "~:");
 
         Assert.True(p99.ExitCode == 2, p99.ToString());
         Assert.Contains("p99 validation latency", p99.Text);
-        Assert.Contains("(critical 600)", p99.Text);
-        Assert.Equal("600", p99.Perfdata["p99"].Critical);
-        Assert.True(p50.ExitCode == 0, p50.ToString());
-        Assert.Equal("100", p50.Perfdata["p50"].Warning);
+        Assert.Contains("(critical 0.001)", p99.Text);
+        Assert.Equal("0.001", p99.Perfdata["p99"].Critical);
+        Assert.True(p50.ExitCode == 1, p50.ToString());
+        Assert.Contains("p50 validation latency", p50.Text);
+        Assert.Equal("0", p50.Perfdata["p50"].Warning);
         Assert.Equal("", p50.Perfdata["p99"].Warning);
-        Assert.True(p95.ExitCode == 1, p95.ToString());
     }
 
     [Fact]
-    public void Count_concurrency_head_and_nocatalog_shape_the_requests()
+    public void Count_concurrency_head_and_nocatalog_are_accepted_by_keystone()
     {
-        CheckRun run = Check.Run("--count", "7", "--concurrency", "2", "--method", "HEAD", "--nocatalog");
+        CheckRun run = Check.Run("--count", "7", "--concurrency", "2", "--method", "HEAD", "--nocatalog", "-vvv");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(7, Keystone.Validations);
-        Assert.All(Keystone.ValidationRequests, request => Assert.Equal("HEAD ?nocatalog", request));
         Assert.Contains("7 validations", run.FirstLine);
+        Assert.Equal(7, run.Stderr.Split('\n').Count(line => line.StartsWith("validation ", StringComparison.Ordinal) && line.Contains(": valid ", StringComparison.Ordinal)));
+        Assert.Equal(0, run.Perf("errors"));
+    }
+
+    /// <summary>
+    /// uWSGI's --http-socket closes each connection right after its answer without saying so; a
+    /// HEAD answer (no body to read to its end) leaves the client a connection that may already be
+    /// closed when the next validation takes it. Those are no Keystone errors.
+    /// </summary>
+    [Theory]
+    [InlineData("HEAD")]
+    [InlineData("GET")]
+    public void Connections_keystone_closes_after_each_answer_are_no_errors(string method)
+    {
+        CheckRun run = Check.RunFor(TimeSpan.FromMinutes(10), "--method", method, "--concurrency", "8", "--count", "400", "-t", "590");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(0, run.Perf("errors"));
+        Assert.Contains("400 validations", run.FirstLine);
     }
 
     [Fact]
-    public void Failed_validations_are_counted_against_their_own_threshold()
+    public async Task A_token_issued_through_the_api_is_valid_and_once_revoked_is_critical()
     {
-        Keystone.Fail = n => n % 10 == 0 ? 503 : null;
-        CheckRun warned = Check.Run();
-        CheckRun critical = Check.Run("--critical-errors", "1");
+        (string token, _) = await KeystoneApi.IssueTokenAsync(KeystoneApi.AdminUser, KeystoneApi.AdminPassword, KeystoneApi.AdminProject);
+        string file = Path.Combine(Check.Home, "service.token");
+        File.WriteAllText(file, token + "\n");
 
-        Assert.True(warned.ExitCode == 1, warned.ToString());
-        Assert.Equal(2, warned.Perf("errors"));
-        Assert.Contains("2 of 20 validations failed", warned.Text);
-        Assert.Contains(warned.LongOutput, line => line.StartsWith("2 x HTTP 503", StringComparison.Ordinal));
-        Assert.True(critical.ExitCode == 2, critical.ToString());
-    }
+        CheckRun valid = Check.Run("--subject-token-file", file, "--count", "5");
+        await KeystoneApi.RevokeAsync(token);
+        CheckRun revoked = Check.Run("--subject-token-file", file, "--count", "5");
 
-    [Fact]
-    public void A_subject_token_from_a_file_is_validated_and_a_rejected_one_is_critical()
-    {
-        string valid = Path.Combine(Check.Home, "valid.token");
-        string revoked = Path.Combine(Check.Home, "revoked.token");
-        File.WriteAllText(valid, Keystone.NewToken() + "\n");
-        File.WriteAllText(revoked, "gAAAAnot-a-token-keystone-knows");
-
-        CheckRun good = Check.Run("--subject-token-file", valid);
-        CheckRun bad = Check.Run("--subject-token-file", revoked);
-
-        Assert.True(good.ExitCode == 0, good.ToString());
-        Assert.Contains($"the token in {valid}", good.FirstLine);
-        Assert.True(bad.ExitCode == 2, bad.ToString());
-        Assert.StartsWith("TOKEN_LATENCY CRITICAL - token rejected", bad.FirstLine);
-        Assert.Equal(20, bad.Perf("rejected"));
+        Assert.True(valid.ExitCode == 0, valid.ToString());
+        Assert.Contains($"the token in {file}", valid.FirstLine);
+        Assert.True(revoked.ExitCode == 2, revoked.ToString());
+        Assert.StartsWith($"TOKEN_LATENCY CRITICAL - token rejected: Keystone answered 404 (invalid or revoked) to 5 of 5 validations of the token in {file}", revoked.FirstLine);
+        Assert.Equal(5, revoked.Perf("rejected"));
+        Assert.DoesNotContain(token, valid.Stdout + valid.Stderr + revoked.Stdout + revoked.Stderr);
     }
 }

@@ -3,7 +3,7 @@ using StackFsck.Checks.KeystoneLatency.Cloud;
 
 namespace StackFsck.Tests.KeystoneLatency;
 
-/// <summary>The check's small parts in-process: percentile maths and openstacksdk's settings rules.</summary>
+/// <summary>The check's small parts in-process: percentile maths, openstacksdk's settings rules, when a request is sent again.</summary>
 public sealed class UnitTests
 {
     [Fact]
@@ -80,4 +80,15 @@ public sealed class UnitTests
 
         Assert.Contains("no password for user u (domain default)", error.Message);
     }
+
+    /// <summary>Only an idempotent, bodiless request that failed on a connection from the pool before its answer began is sent again.</summary>
+    [Theory]
+    [InlineData("GET", false, true, false, true)]
+    [InlineData("HEAD", false, true, false, true)]
+    [InlineData("GET", false, false, false, false)]
+    [InlineData("GET", false, true, true, false)]
+    [InlineData("POST", true, true, false, false)]
+    [InlineData("DELETE", false, true, false, false)]
+    public void Only_a_stale_kept_alive_connection_is_worth_a_second_try(string method, bool hasBody, bool pooled, bool answerStarted, bool expected) =>
+        Assert.Equal(expected, StackFsck.Plugin.Http.StaleConnection.WorthRetrying(new HttpMethod(method), hasBody, pooled, answerStarted));
 }

@@ -11,6 +11,9 @@ namespace StackFsck.Plugin.Http;
 /// </summary>
 public static class HttpClients
 {
+    /// <summary>Set on a request that was sent again after a connection from the pool failed it.</summary>
+    public static readonly HttpRequestOptionsKey<bool> Retried = new("stackfsck.retried");
+
     public static HttpClient Create(CheckContext context, TlsOptions tls) =>
         Create(context.Get(tls.CaFile), context.Get(tls.Insecure));
 
@@ -22,17 +25,22 @@ public static class HttpClients
             UseProxy = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+            ConnectCallback = ConnectionUse.ConnectAsync,
         };
         handler.SslOptions.RemoteCertificateValidationCallback = Validator(caFile, insecure);
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    /// <summary>Sends a request, turning transport failures into one clear line naming the URL.</summary>
+    /// <summary>
+    /// Sends a request, turning transport failures into one clear line naming the URL. A GET or
+    /// HEAD that fails on a connection from the pool before any byte of its answer arrived is sent again
+    /// (<see cref="StaleConnection"/>); the answer's request then carries <see cref="Retried"/>.
+    /// </summary>
     public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken token)
     {
         try
         {
-            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+            return await SendRetryingStaleAsync(client, request, token);
         }
         catch (HttpRequestException error)
         {
@@ -40,6 +48,78 @@ public static class HttpClients
             throw new CheckException($"cannot reach {where}: {Reason(error)}", inner: error);
         }
     }
+
+    /// <summary>
+    /// The pool may hand the request again to another connection the server closed in the same
+    /// instant: each such try retires one dead connection, and a failure on a new connection (or
+    /// after the answer began) ends it. The bound only guards against a server that closes every
+    /// connection right after every answer while other requests keep returning them to the pool.
+    /// </summary>
+    private const int MaxStaleConnections = 16;
+
+    private static async Task<HttpResponseMessage> SendRetryingStaleAsync(HttpClient client, HttpRequestMessage request, CancellationToken token)
+    {
+        for (int stale = 0; ; stale++)
+        {
+            HttpRequestMessage attempt = stale == 0 ? request : Copy(request);
+            ConnectionUse use = ConnectionUse.Begin();
+            try
+            {
+                return await client.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, token);
+            }
+            catch (HttpRequestException) when (stale < MaxStaleConnections
+                && StaleConnection.WorthRetrying(request.Method, request.Content is not null, use.Pooled, use.AnswerStarted))
+            {
+                // That connection is gone from the pool: the next try takes another, or a new one.
+            }
+        }
+    }
+
+    /// <summary>A bodiless request again, with the same method, URL and headers, marked <see cref="Retried"/> (a sent request cannot be sent twice).</summary>
+    private static HttpRequestMessage Copy(HttpRequestMessage request)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, VersionPolicy = request.VersionPolicy };
+        copy.Options.Set(Retried, true);
+        foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return copy;
+    }
+
+    /// <summary>
+    /// Reads an answer's body through <paramref name="read"/>; an answer that breaks off before
+    /// its end (shorter than its Content-Length, a cut chunk, a reset) becomes one clear line.
+    /// </summary>
+    public static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, Func<Stream, Task<T>> read, CancellationToken token)
+    {
+        try
+        {
+            await using Stream body = await response.Content.ReadAsStreamAsync(token);
+            return await read(body);
+        }
+        catch (IOException error)
+        {
+            string where = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? "the server";
+            throw new CheckException($"the answer from {where} broke off before its end: {BrokenBody(error)}", inner: error);
+        }
+    }
+
+    /// <summary>Reads an answer's body to its end and drops it (see <see cref="ReadBodyAsync"/>).</summary>
+    public static Task<long> DrainAsync(HttpResponseMessage response, CancellationToken token) =>
+        ReadBodyAsync(response, async body =>
+        {
+            await body.CopyToAsync(Stream.Null, token);
+            return 0L;
+        }, token);
+
+    private static string BrokenBody(IOException error) => error switch
+    {
+        HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection closed mid-body",
+        { InnerException: SocketException socket } => socket.Message,
+        _ => "the body is malformed",
+    };
 
     private static string Reason(HttpRequestException error) => error.InnerException switch
     {

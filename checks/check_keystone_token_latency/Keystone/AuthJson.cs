@@ -16,12 +16,14 @@ internal sealed record PasswordUser(string? Id, string? Name, Reference? Domain,
 
 internal sealed record Scope(Reference? Project, Reference? Domain);
 
-/// <summary>The part of Keystone's token answer the check reads: when the token expires.</summary>
+/// <summary>The part of Keystone's token answer the check reads: when the token was issued and when it expires, by Keystone's clock.</summary>
 internal sealed record TokenAnswer(TokenBody? Token);
 
-internal sealed record TokenBody([property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt);
+internal sealed record TokenBody(
+    [property: JsonPropertyName("issued_at")] DateTimeOffset? IssuedAt,
+    [property: JsonPropertyName("expires_at")] DateTimeOffset? ExpiresAt);
 
-/// <summary>What the token cache file holds.</summary>
+/// <summary>What the token cache file holds; <paramref name="ExpiresAt"/> by this host's clock.</summary>
 internal sealed record CachedToken(string Token, DateTimeOffset ExpiresAt)
 {
     /// <summary>A record prints its members; this one must never print the token.</summary>

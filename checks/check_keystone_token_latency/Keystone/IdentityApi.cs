@@ -16,6 +16,7 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
     public async Task<CachedToken> IssueAsync(CheckContext context)
     {
         context.Stage($"requesting a token from {TokensUri}");
+        DateTimeOffset asked = DateTimeOffset.UtcNow;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TokensUri + "?nocatalog"))
         {
             Content = new StringContent(JsonSerializer.Serialize(Body(), AuthJson.Default.AuthRequest), Encoding.UTF8, "application/json"),
@@ -32,24 +33,28 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
         }
 
         string token = response.Headers.TryGetValues("X-Subject-Token", out IEnumerable<string>? values) ? values.First() : "";
-        DateTimeOffset? expires = await ExpiryAsync(response, context.Token);
-        if (token.Length == 0 || expires is null)
+        TimeSpan? lifetime = await LifetimeAsync(response, context.Token);
+        if (token.Length == 0 || lifetime is null)
         {
             throw new CheckException($"Keystone answered a token request without a token or its expiry ({TokensUri})");
         }
 
-        return new CachedToken(token, expires.Value);
+        return new CachedToken(token, asked + lifetime.Value);
     }
 
-    /// <summary>One validation: GET or HEAD with the checker's and the subject's tokens; returns the HTTP status.</summary>
-    public async Task<HttpStatusCode> ValidateAsync(Uri uri, HttpMethod method, Secret authToken, Secret subjectToken, CancellationToken token)
+    /// <summary>
+    /// One validation: GET or HEAD with the checker's and the subject's tokens; returns the HTTP
+    /// status and whether it was sent again after Keystone closed a reused connection.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, bool Retried)> ValidateAsync(Uri uri, HttpMethod method, Secret authToken, Secret subjectToken, CancellationToken token)
     {
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Add("X-Auth-Token", authToken.Reveal());
         request.Headers.Add("X-Subject-Token", subjectToken.Reveal());
         using HttpResponseMessage response = await HttpClients.SendAsync(client, request, token);
-        await response.Content.CopyToAsync(Stream.Null, token);
-        return response.StatusCode;
+        await HttpClients.DrainAsync(response, token);
+        bool retried = response.RequestMessage?.Options.TryGetValue(HttpClients.Retried, out bool again) == true && again;
+        return (response.StatusCode, retried);
     }
 
     private AuthRequest Body()
@@ -60,13 +65,18 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
         return new AuthRequest(new AuthBody(new Identity(["password"], new PasswordMethod(password)), scope));
     }
 
-    private async Task<DateTimeOffset?> ExpiryAsync(HttpResponseMessage response, CancellationToken token)
+    /// <summary>
+    /// How long the token lives: expires_at minus issued_at, both by Keystone's clock. Counted from
+    /// when this host asked for it, a clock that differs from Keystone's can neither keep a token
+    /// past its end nor make every token look expired (and every run issue a new one).
+    /// </summary>
+    private async Task<TimeSpan?> LifetimeAsync(HttpResponseMessage response, CancellationToken token)
     {
         try
         {
-            await using Stream body = await response.Content.ReadAsStreamAsync(token);
-            TokenAnswer? answer = await JsonSerializer.DeserializeAsync(body, AuthJson.Default.TokenAnswer, token);
-            return answer?.Token?.ExpiresAt;
+            TokenAnswer? answer = await HttpClients.ReadBodyAsync(response,
+                async body => await JsonSerializer.DeserializeAsync(body, AuthJson.Default.TokenAnswer, token), token);
+            return answer?.Token is { IssuedAt: { } issued, ExpiresAt: { } expires } ? expires - issued : null;
         }
         catch (JsonException)
         {

@@ -1,9 +1,13 @@
 namespace StackFsck.Tests.KeystoneLatency;
 
-/// <summary>The check authenticates like the openstack client: clouds.yaml and secure.yaml on the usual path, OS_CLOUD, options.</summary>
-public sealed class CloudsYamlTests : KeystoneTest
+/// <summary>
+/// The check authenticates like the openstack client: clouds.yaml and secure.yaml on the usual
+/// path, OS_CLOUD, options. Against the hand-made Keystone, which shows the token request the
+/// check sent (the scope asked for), where the real one only accepts or refuses it.
+/// </summary>
+public sealed class HandMadeKeystoneCloudsYamlTests : HandMadeKeystoneTest
 {
-    protected override CheckEnvironment CreateEnvironment(FakeKeystone keystone)
+    protected override CheckEnvironment CreateEnvironment(HandMadeKeystone keystone)
     {
         CheckEnvironment environment = CheckEnvironment.Empty();
         WriteCloudsYaml(environment.ConfigDir, keystone.Url);
@@ -18,15 +22,15 @@ public sealed class CloudsYamlTests : KeystoneTest
                 region_name: RegionOne
                 auth:
                   auth_url: {keystoneUrl}
-                  username: {FakeKeystone.User}
+                  username: {HandMadeKeystone.User}
                   project_name: services
                   user_domain_name: Default
                   project_domain_id: default
               domain-scoped:
                 auth:
                   auth_url: {keystoneUrl}/v3/
-                  username: {FakeKeystone.User}
-                  password: {FakeKeystone.Password}
+                  username: {HandMadeKeystone.User}
+                  password: {HandMadeKeystone.Password}
                   domain_name: Ops
               other:
                 auth_type: token
@@ -37,7 +41,7 @@ public sealed class CloudsYamlTests : KeystoneTest
             clouds:
               monitoring:
                 auth:
-                  password: {FakeKeystone.Password}
+                  password: {HandMadeKeystone.Password}
             """);
     }
 
@@ -80,7 +84,7 @@ public sealed class CloudsYamlTests : KeystoneTest
     public void OS_CLIENT_CONFIG_FILE_comes_before_the_search_path()
     {
         string file = Path.Combine(Check.Home, "elsewhere.yaml");
-        File.WriteAllText(file, $"clouds:\n  only-here:\n    auth:\n      auth_url: {Keystone.AuthUrl}\n      username: {FakeKeystone.User}\n      password: {FakeKeystone.Password}\n");
+        File.WriteAllText(file, $"clouds:\n  only-here:\n    auth:\n      auth_url: {Keystone.AuthUrl}\n      username: {HandMadeKeystone.User}\n      password: {HandMadeKeystone.Password}\n");
         Check.Variables["OS_CLIENT_CONFIG_FILE"] = file;
         CheckRun run = Check.Run("--os-cloud", "only-here", "--no-token-cache");
 
