@@ -110,7 +110,7 @@ internal static class ComputeQueuesCheck
     }
 
     private static string ExpectedQueue(string name) =>
-        name.Length > 0 ? name : throw new CheckException("--expect needs a queue name");
+        name.Length > 0 ? name : throw new FormatException("needs a queue name");
 
     private static Uri BaseUri(CheckContext context)
     {
