@@ -30,7 +30,8 @@ public static class SendRun
             stderr.WriteLine($"confgen alerts: took over the lock left by pid {stale}, which is no longer running");
         }
 
-        var counter = new AlertCounter(options.IncludeSoft);
+        string hostsPath = HostStates.PathFor(options.StatePath);
+        var counter = new AlertCounter(options.IncludeSoft, hostsDown: HostStates.Load(hostsPath));
         var parts = new List<AlertCounter>();
         ReadResult read = IncrementalLog.Read(options.LogPath, options.ArchiveFolder, StateFile.Load(options.StatePath), counter.PerPart(parts));
         counter.Gather(parts);
@@ -70,6 +71,7 @@ public static class SendRun
         }
 
         StateFile.Save(options.StatePath, read.Next);
+        HostStates.Save(hostsPath, counter.HostsDown);
         stdout.WriteLine($"confgen alerts: {counted}; sent {lines.Count} metrics in {datagrams.Payloads.Count} datagrams to {options.Target}");
         return ExitCodes.Ok;
     }
