@@ -5,7 +5,7 @@ using StackFsck.Alerts.LogLines;
 namespace StackFsck.Alerts.Tests;
 
 /// <summary>
-/// A dead hypervisor is one incident: service alerts logged while their host is HARD DOWN or
+/// A dead hypervisor is one incident: service alerts logged while their host is DOWN or
 /// UNREACHABLE count under the host (service_alert_host_down), not as service problems, in one
 /// run, across the parallel parts of a backlog, and across runs.
 /// </summary>
@@ -42,17 +42,20 @@ public sealed class HostIncidentTests : IDisposable
     }
 
     [Fact]
-    public void A_soft_host_alert_does_not_make_an_incident()
+    public void A_soft_host_down_counts_too_as_nagios_then_holds_the_services_notifications()
     {
         var counter = new AlertCounter(includeSoft: false);
         Feed(counter,
-            $"[1763700060] HOST ALERT: {Host};DOWN;SOFT;1;timeout",
-            $"[1763700061] SERVICE ALERT: {Host};ssh;CRITICAL;HARD;4;timeout",
-            $"[1763700062] HOST ALERT: {Host};UNREACHABLE;HARD;2;parent down",
-            $"[1763700063] SERVICE ALERT: {Host};ssh;CRITICAL;HARD;1;timeout");
+            $"[1763700060] SERVICE ALERT: {Host};ssh;CRITICAL;HARD;4;timeout",
+            $"[1763700061] HOST ALERT: {Host};DOWN;SOFT;1;timeout",
+            $"[1763700062] SERVICE ALERT: {Host};libvirtd_process;CRITICAL;HARD;4;timeout",
+            $"[1763700063] HOST ALERT: {Host};UP;SOFT;2;TCP OK",
+            $"[1763700064] SERVICE ALERT: {Host};instances_disk;CRITICAL;HARD;4;full",
+            $"[1763700065] HOST ALERT: {Host};UNREACHABLE;HARD;2;parent down");
 
         Assert.Equal(1, Count(counter, EventKind.ServiceAlert, "ssh", "CRITICAL"));
-        Assert.Equal(1, Count(counter, EventKind.ServiceAlertHostDown, "ssh", "CRITICAL"));
+        Assert.Equal(1, Count(counter, EventKind.ServiceAlertHostDown, "libvirtd_process", "CRITICAL"));
+        Assert.Equal(1, Count(counter, EventKind.ServiceAlert, "instances_disk", "CRITICAL"));
         Assert.Equal(new[] { Host }, counter.HostsDown);
     }
 

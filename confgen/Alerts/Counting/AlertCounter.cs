@@ -10,9 +10,11 @@ namespace StackFsck.Alerts.Counting;
 /// number of distinct hosts, services and states, never with the number of lines. SOFT alerts
 /// are left out unless asked for; a time window, when given, keeps only the events inside it.
 /// <para>
-/// One incident, one problem: a service alert logged while its host is HARD DOWN or UNREACHABLE
-/// (as the HOST ALERT lines so far say) is counted as <see cref="EventKind.ServiceAlertHostDown"/>,
-/// under the host's incident, not as a service problem of its own. A counter of one part of a
+/// One incident, one problem: a service alert logged while its host is DOWN or UNREACHABLE (as
+/// the HOST ALERT lines so far say, SOFT ones included: nagios4 already holds the service's
+/// notifications then, and forces the service HARD without retries) is counted as
+/// <see cref="EventKind.ServiceAlertHostDown"/>, under the host's incident, not as a service
+/// problem of its own. A counter of one part of a
 /// log does not know the host states at its start: it keeps such alerts undecided until
 /// <see cref="Gather"/> adds the parts in file order.
 /// </para>
@@ -24,16 +26,16 @@ public sealed class AlertCounter
     private readonly long _until;
     private readonly Dictionary<string, long> _counts = [];
 
-    /// <summary>The last HARD state of each host this counter has seen: true for DOWN or UNREACHABLE.</summary>
+    /// <summary>The last state of each host this counter has seen: true for DOWN or UNREACHABLE.</summary>
     private readonly Dictionary<string, bool> _hostDown = [];
 
-    /// <summary>Service alerts of hosts this part has not seen a HARD host alert of yet, by host.</summary>
+    /// <summary>Service alerts of hosts this part has not seen a host alert of yet, by host.</summary>
     private readonly Dictionary<string, Dictionary<string, long>> _undecided = [];
 
-    /// <summary>Whether a host without a HARD host alert so far is UP (a whole log) or not known yet (a part).</summary>
+    /// <summary>Whether a host without a host alert so far is UP (a whole log) or not known yet (a part).</summary>
     private readonly bool _wholeLog;
 
-    /// <param name="hostsDown">hosts HARD DOWN or UNREACHABLE where the log starts (a previous run's <see cref="HostsDown"/>).</param>
+    /// <param name="hostsDown">hosts DOWN or UNREACHABLE where the log starts (a previous run's <see cref="HostsDown"/>).</param>
     public AlertCounter(bool includeSoft, long since = long.MinValue, long until = long.MaxValue, IEnumerable<string>? hostsDown = null)
         : this(includeSoft, since, until, wholeLog: true)
     {
@@ -62,7 +64,7 @@ public sealed class AlertCounter
 
     public int Distinct => _counts.Count;
 
-    /// <summary>The hosts HARD DOWN or UNREACHABLE after the last line counted, for the next run to start from.</summary>
+    /// <summary>The hosts DOWN or UNREACHABLE after the last line counted, for the next run to start from.</summary>
     public IEnumerable<string> HostsDown => _hostDown.Where(h => h.Value).Select(h => h.Key).Order(StringComparer.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -75,8 +77,8 @@ public sealed class AlertCounter
                 Malformed++;
                 break;
             case LineKind.Event:
-                // Host states follow every HARD host alert, inside the window or not, counted or not.
-                if (parsed.Kind == EventKind.HostAlert && parsed.IsHard)
+                // Host states follow every host alert, inside the window or not, counted or not.
+                if (parsed.Kind == EventKind.HostAlert)
                 {
                     _hostDown[Latin1.GetString(parsed.Host)] = !parsed.State.SequenceEqual("UP"u8);
                 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace StackFsck.Alerts.Counting;
 
 /// <summary>
-/// The hosts HARD DOWN or UNREACHABLE where the last run stopped, one name a line, so that the
+/// The hosts DOWN or UNREACHABLE where the last run stopped, one name a line, so that the
 /// next run counts the service alerts of a host that went down a minute earlier under the host's
 /// incident too. Kept beside the position file (<c>STATE.hosts</c>) and replaced atomically.
 /// </summary>
@@ -23,7 +23,7 @@ public static class HostStates
         string temporary = path + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
         {
-            file.Write(Latin1.GetBytes("# confgen alerts: hosts HARD DOWN or UNREACHABLE at the last counted line\n"));
+            file.Write(Latin1.GetBytes("# confgen alerts: hosts DOWN or UNREACHABLE at the last counted line\n"));
             foreach (string host in hostsDown)
             {
                 file.Write(Latin1.GetBytes(host + "\n"));

@@ -12,7 +12,7 @@ public enum EventKind : byte
     ServiceDowntime,
     HostDowntime,
 
-    /// <summary>A service alert logged while its host was HARD DOWN or UNREACHABLE: part of the host's incident, not a problem of its own.</summary>
+    /// <summary>A service alert logged while its host was DOWN or UNREACHABLE: part of the host's incident, not a problem of its own.</summary>
     ServiceAlertHostDown,
 }
 
