@@ -29,8 +29,11 @@ public sealed class AlertCounter
     /// <summary>The last state of each host this counter has seen: true for DOWN or UNREACHABLE.</summary>
     private readonly Dictionary<string, bool> _hostDown = [];
 
-    /// <summary>Service alerts of hosts this part has not seen a host alert of yet, by host.</summary>
-    private readonly Dictionary<string, Dictionary<string, long>> _undecided = [];
+    /// <summary>Service alerts of hosts this part has not seen a host alert of yet (the key names the host).</summary>
+    private readonly Dictionary<string, long> _undecided = [];
+
+    /// <summary>How many hosts <see cref="_hostDown"/> holds as down: while none is, a whole-log counter looks no host up.</summary>
+    private int _downHosts;
 
     /// <summary>Whether a host without a host alert so far is UP (a whole log) or not known yet (a part).</summary>
     private readonly bool _wholeLog;
@@ -41,7 +44,7 @@ public sealed class AlertCounter
     {
         foreach (string host in hostsDown ?? [])
         {
-            _hostDown[host] = true;
+            SetHost(host, down: true);
         }
     }
 
@@ -80,7 +83,7 @@ public sealed class AlertCounter
                 // Host states follow every host alert, inside the window or not, counted or not.
                 if (parsed.Kind == EventKind.HostAlert)
                 {
-                    _hostDown[Latin1.GetString(parsed.Host)] = !parsed.State.SequenceEqual("UP"u8);
+                    SetHost(Latin1.GetString(parsed.Host), down: !parsed.State.SequenceEqual("UP"u8));
                 }
 
                 if ((_includeSoft || parsed.IsHard) && parsed.Timestamp >= _since && parsed.Timestamp < _until)
@@ -125,18 +128,15 @@ public sealed class AlertCounter
                 Add(key, count);
             }
 
-            foreach ((string host, Dictionary<string, long> alerts) in part._undecided)
+            foreach ((string key, long count) in part._undecided)
             {
-                bool down = _hostDown.GetValueOrDefault(host);
-                foreach ((string key, long count) in alerts)
-                {
-                    Add(down ? EventKey.AsKind(key, EventKind.ServiceAlertHostDown) : key, count);
-                }
+                bool down = _downHosts > 0 && _hostDown.GetValueOrDefault(EventKey.HostOf(key));
+                Add(down ? EventKey.AsKind(key, EventKind.ServiceAlertHostDown) : key, count);
             }
 
             foreach ((string host, bool down) in part._hostDown)
             {
-                _hostDown[host] = down;
+                SetHost(host, down);
             }
         }
     }
@@ -148,6 +148,13 @@ public sealed class AlertCounter
 
     private void Add(string key, long count) => _counts[key] = _counts.GetValueOrDefault(key) + count;
 
+    private void SetHost(string host, bool down)
+    {
+        bool was = _hostDown.GetValueOrDefault(host);
+        _hostDown[host] = down;
+        _downHosts += (down ? 1 : 0) - (was ? 1 : 0);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Count(in AlertEvent parsed)
     {
@@ -155,24 +162,20 @@ public sealed class AlertCounter
         EventKind kind = parsed.Kind;
         Dictionary<string, long> counts = _counts;
         Span<char> buffer = stackalloc char[512];
-        if (kind == EventKind.ServiceAlert)
+        // A whole log with no host down (the usual minute) looks nothing up; a part looks the host up
+        // once it has seen a host alert, and keeps the rest undecided.
+        if (kind == EventKind.ServiceAlert && (_downHosts > 0 || !_wholeLog))
         {
-            // The host widened in place (no string per line): millions of alerts pass here.
-            Span<char> host = parsed.Host.Length <= buffer.Length ? buffer[..Latin1.GetChars(parsed.Host, buffer)] : Latin1.GetString(parsed.Host).ToCharArray();
-            if (_hostDown.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(host, out bool down) || _wholeLog)
+            bool known = false, down = false;
+            if (_hostDown.Count > 0)
             {
-                kind = down ? EventKind.ServiceAlertHostDown : kind;
+                // The host widened in place (no string per line): millions of alerts pass here.
+                Span<char> host = parsed.Host.Length <= buffer.Length ? buffer[..Latin1.GetChars(parsed.Host, buffer)] : Latin1.GetString(parsed.Host).ToCharArray();
+                known = _hostDown.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(host, out down);
             }
-            else
-            {
-                var undecided = _undecided.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!undecided.TryGetValue(host, out Dictionary<string, long>? alerts))
-                {
-                    undecided[host] = alerts = [];
-                }
 
-                counts = alerts;
-            }
+            kind = down ? EventKind.ServiceAlertHostDown : kind;
+            counts = known || _wholeLog ? counts : _undecided;
         }
 
         int length = EventKey.Write(parsed, kind, buffer);

@@ -38,6 +38,9 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
     /// <summary>A key of the same event, counted as <paramref name="kind"/>.</summary>
     internal static string AsKind(string key, EventKind kind) => KindChar(kind) + key[1..];
 
+    /// <summary>The host a key names (widened, as the keys are).</summary>
+    internal static string HostOf(string key) => key[1..key.IndexOf(Separator, 1)];
+
     /// <summary>The event a key stands for, its text decoded as UTF-8.</summary>
     internal static EventKey Read(string key)
     {
