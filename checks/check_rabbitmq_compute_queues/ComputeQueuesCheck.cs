@@ -52,6 +52,11 @@ internal static class ComputeQueuesCheck
 
     private static readonly Option<Regex?> Exclude = RegexOption.Create("--exclude", "regular expression of queues to leave out");
 
+    // A queue a Nova service consumes from exists while the service runs (oslo.messaging declares it):
+    // its absence names the service that is down, which a depth threshold cannot.
+    private static readonly Option<string[]> Expect = RepeatedOption.Create("--expect", [], ExpectedQueue,
+        "a queue that must exist, by exact name (repeatable): missing is CRITICAL, naming the Nova service that consumes it", "NAME");
+
     private static readonly Option<bool> AllowEmpty = new("--allow-empty")
     {
         Description = "OK when no queue matches (otherwise UNKNOWN, so a typo cannot read as OK)",
@@ -85,7 +90,7 @@ internal static class ComputeQueuesCheck
         Description = "Checks that Nova's compute queues in RabbitMQ drain: depth, queues without consumers, growing queues.",
         Options =
         [
-            Host, Port, Ssl, PathPrefix, Vhost, Username, CredentialsFile, Include, Exclude, AllowEmpty, PerQueue, List,
+            Host, Port, Ssl, PathPrefix, Vhost, Username, CredentialsFile, Include, Exclude, Expect, AllowEmpty, PerQueue, List,
             .. Depth.Options, .. Unconsumed.Options, .. Growing.Options, .. Tls.Options,
         ],
         Execute = ExecuteAsync,
@@ -96,13 +101,16 @@ internal static class ComputeQueuesCheck
         (string username, Secret password) = ReadCredentials(context);
         using HttpClient client = HttpClients.Create(context, Tls);
         var api = new ManagementApi(client, BaseUri(context), username, password);
-        var survey = new QueueSurvey(context.Get(Include)!, context.Get(Exclude), context.Get(List), context.Get(PerQueue));
+        var survey = new QueueSurvey(context.Get(Include)!, context.Get(Exclude), context.Get(List), context.Get(PerQueue), context.Get(Expect));
         string vhost = context.Get(Vhost);
         await api.ReadQueuesAsync(vhost, survey.Add, context);
         context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
         return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), new QueueReport.Limits(
             context.Get(Depth), context.Get(Unconsumed), context.Get(Growing)));
     }
+
+    private static string ExpectedQueue(string name) =>
+        name.Length > 0 ? name : throw new FormatException("needs a queue name");
 
     private static Uri BaseUri(CheckContext context)
     {

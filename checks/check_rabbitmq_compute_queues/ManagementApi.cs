@@ -26,6 +26,11 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials());
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using HttpResponseMessage response = await HttpClients.SendAsync(client, request, context.Token);
+        if (response.StatusCode == HttpStatusCode.NotFound && !await HasApiAsync(context))
+        {
+            throw new CheckException($"no RabbitMQ management API at {new Uri(baseUri, "api/")} (HTTP 404): is the rabbitmq_management plugin enabled on this port?");
+        }
+
         ThrowUnlessOk(response, shown, vhost);
 
         context.Stage($"reading the queue list from {shown}");
@@ -45,6 +50,20 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
             string where = error.LineNumber is long line ? $" (line {line + 1}, byte {error.BytePositionInLine})" : "";
             throw new CheckException($"malformed JSON in the queue list from {shown}{where}");
         }
+    }
+
+    /// <summary>
+    /// Whether the management API answers at all. RabbitMQ's other web listeners (the Prometheus
+    /// plugin's, Web STOMP's) answer 404 to /api with the very body the API gives for an unknown
+    /// vhost, so only a request every API serves tells "no such vhost" from "no API here".
+    /// </summary>
+    private async Task<bool> HasApiAsync(CheckContext context)
+    {
+        context.Stage($"asking {new Uri(baseUri, "api/overview")} whether the management API is there");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, "api/overview"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials());
+        using HttpResponseMessage response = await HttpClients.SendAsync(client, request, context.Token);
+        return response.StatusCode != HttpStatusCode.NotFound;
     }
 
     private string BasicCredentials() =>

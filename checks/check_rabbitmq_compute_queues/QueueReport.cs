@@ -21,6 +21,17 @@ internal static class QueueReport
             report.OkSummary = $"{survey.Queues} queues, {survey.Messages} messages, deepest {survey.Deepest!.Name} with {survey.Deepest.Messages}";
         }
 
+        List<string> missing = survey.MissingExpected.ToList();
+        if (missing.Count > 0)
+        {
+            report.Declare(Status.Critical, string.Join("; ", missing.Select(name => $"no queue {name}: is {ConsumerOf(name)} running?")));
+        }
+
+        foreach (string name in missing)
+        {
+            report.Detail($"queue {name} is missing from vhost '{vhost}': no {ConsumerOf(name)} has declared it");
+        }
+
         AddMetrics(report, survey, limits);
         foreach (QueueInfo queue in survey.Worst())
         {
@@ -48,6 +59,9 @@ internal static class QueueReport
             .Add(new Metric("queues", survey.Queues, Min: 0))
             .Add(new Metric("messages", survey.Messages, Min: 0));
     }
+
+    /// <summary>The Nova service whose topic names the queue: <c>scheduler</c>, <c>scheduler.HOST</c> and <c>scheduler_fanout_ID</c> belong to nova-scheduler.</summary>
+    private static string ConsumerOf(string queue) => "nova-" + queue.Split('.', '_')[0];
 
     private static string Describe(QueueInfo queue)
     {

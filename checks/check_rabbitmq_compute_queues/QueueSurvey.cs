@@ -6,9 +6,10 @@ namespace StackFsck.Checks.RabbitMq;
 /// Folds the queue list into the figures the check judges, one queue at a time, so that
 /// 10,000 queues need no more memory than the few worst ones kept for the long output.
 /// </summary>
-internal sealed class QueueSurvey(Regex include, Regex? exclude, int keepWorst, bool keepEach)
+internal sealed class QueueSurvey(Regex include, Regex? exclude, int keepWorst, bool keepEach, IReadOnlyList<string> expected)
 {
     private readonly PriorityQueue<QueueInfo, long> _worst = new();
+    private readonly HashSet<string> _seenExpected = new(StringComparer.Ordinal);
 
     public int Queues { get; private set; }
     public long Messages { get; private set; }
@@ -23,8 +24,17 @@ internal sealed class QueueSurvey(Regex include, Regex? exclude, int keepWorst, 
     /// <summary>Every matching queue's depth, kept only when per-queue perfdata was asked for.</summary>
     public List<(string Name, long Messages)> Each { get; } = [];
 
+    /// <summary>The <c>--expect</c> queues the vhost does not hold, in the order given.</summary>
+    public IEnumerable<string> MissingExpected => expected.Distinct(StringComparer.Ordinal).Where(name => !_seenExpected.Contains(name));
+
     public void Add(QueueInfo queue)
     {
+        // Expected queues count whatever --queue and --exclude select: they name a queue exactly.
+        if (expected.Contains(queue.Name))
+        {
+            _seenExpected.Add(queue.Name);
+        }
+
         if (!include.IsMatch(queue.Name) || exclude?.IsMatch(queue.Name) == true)
         {
             return;

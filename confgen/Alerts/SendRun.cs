@@ -39,7 +39,8 @@ public static class SendRun
             }
         }
 
-        var counter = new AlertCounter(options.IncludeSoft);
+        string hostsPath = HostStates.PathFor(options.StatePath);
+        var counter = new AlertCounter(options.IncludeSoft, hostsDown: HostStates.Load(hostsPath));
         var parts = new List<AlertCounter>();
         ReadResult read = IncrementalLog.Read(options.Files, pending?.Next ?? StateFile.Load(options.StatePath), counter.PerPart(parts));
         counter.Gather(parts);
@@ -72,11 +73,15 @@ public static class SendRun
         if (datagrams.Payloads.Count == 0)
         {
             StateFile.Save(options.StatePath, read.Next);
+            HostStates.Save(hostsPath, counter.HostsDown);
             stdout.WriteLine($"confgen alerts: {counted}; nothing to send");
             return ExitCodes.Ok;
         }
 
         using SendBatch batch = SendBatch.Create(SendBatch.PathFor(options.StatePath), read.Next, datagrams.Payloads);
+        // Once the batch exists the next run reads on from its position, never again from before
+        // it: the host states that position leads to are saved with it.
+        HostStates.Save(hostsPath, counter.HostsDown);
         if (!Deliver(batch, options, stderr))
         {
             return ExitCodes.SendFailed;

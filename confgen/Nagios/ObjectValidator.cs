@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 namespace StackFsck.Confgen.Nagios;
 
 /// <summary>
-/// confgen's own pre-flight of one server's objects, before anything is written: undefined
-/// templates, commands, hostgroups, hosts, contacts and timeperiods; duplicates; empty
-/// hostgroups; names Nagios would reject or analytics could not parse; malformed workaround data.
+/// confgen's own pre-flight of one server's objects, before anything is written: every reference
+/// nagios4 resolves (templates; check, event handler and notification commands; hosts, parents
+/// and hostgroups; services of dependencies and escalations on their hosts; contacts and contact
+/// groups; timeperiods); duplicates; empty hostgroups; names Nagios would reject or analytics
+/// could not parse; malformed workaround data.
 /// </summary>
 public static partial class ObjectValidator
 {
@@ -27,6 +29,8 @@ public static partial class ObjectValidator
             CheckReferences(item, index, errors);
             Workaround.Check(item, errors);
         }
+
+        ServiceReferences.Check(objects, errors);
 
         foreach (NagiosObject group in objects.Where(o => o.Type == "hostgroup" && !o.IsTemplate))
         {
@@ -78,6 +82,8 @@ public static partial class ObjectValidator
         Require("notification_period", index.Timeperiods, "timeperiod");
         Require("host_notification_period", index.Timeperiods, "timeperiod");
         Require("service_notification_period", index.Timeperiods, "timeperiod");
+        Require("escalation_period", index.Timeperiods, "timeperiod");
+        Require("dependency_period", index.Timeperiods, "timeperiod");
         Require("contacts", index.Contacts, "contact");
         Require("contact_groups", index.ContactGroups, "contactgroup");
         Require("hostgroups", index.Hostgroups, "hostgroup");
@@ -90,9 +96,26 @@ public static partial class ObjectValidator
             Require("dependent_host_name", index.Hosts, "host");
         }
 
-        if (item.Type == "hostgroup")
+        switch (item.Type)
         {
-            Require("members", index.Hosts, "host");
+            case "host":
+                Require("parents", index.Hosts, "host");
+                if (item.List("parents").Contains(item.Get("host_name")))
+                {
+                    errors.Add($"{item.Where}: host '{item.Get("host_name")}' names itself as its parent");
+                }
+
+                break;
+            case "hostgroup":
+                Require("members", index.Hosts, "host");
+                break;
+            case "contactgroup":
+                Require("members", index.Contacts, "contact");
+                Require("contactgroup_members", index.ContactGroups, "contactgroup");
+                break;
+            case "timeperiod":
+                Require("exclude", index.Timeperiods, "timeperiod");
+                break;
         }
     }
 

@@ -15,6 +15,9 @@ public sealed record DeploySettings(string ConfDir, string ResourceFile)
         # macros the inventory names for credentials live there too.
         cfg_dir={ConfDir}
         resource_file={ResourceFile}
+        # While a host is DOWN, its services are not checked: a dead hypervisor is one problem (the
+        # host), not one more per service, and its checks do not queue up behind their timeouts.
+        host_down_disable_service_checks=1
 
         """;
 }

@@ -43,6 +43,7 @@ public sealed class AuditTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(
             "current,undiagnosed compute_queues expires=2030-01-01 https://tracker.example.net/OPS-77 on "
+            + "nagios.dev.example.net:cond1.dev.example.net "
             + "nagios-cell1.prod.example.net:rabbit1.cell1.prod.example.net nagios-cell2.prod.example.net:rabbit1.cell2.prod.example.net",
             run.FirstLine);
     }

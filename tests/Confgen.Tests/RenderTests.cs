@@ -44,7 +44,43 @@ public sealed class RenderTests : IDisposable
         Assert.Equal(0, workspace.Render("--conf-dir", "/etc/icinga/objects", "--resource-file", "/etc/icinga/resource.cfg").ExitCode);
 
         string[] lines = File.ReadAllLines(Path.Combine(workspace.Output, "nagios-global.prod.example.net/nagios.cfg.lines"));
-        Assert.Equal(["cfg_dir=/etc/icinga/objects", "resource_file=/etc/icinga/resource.cfg"], lines.Where(l => l.Length > 0 && !l.StartsWith('#')));
+        Assert.Equal(["cfg_dir=/etc/icinga/objects", "resource_file=/etc/icinga/resource.cfg", "host_down_disable_service_checks=1"],
+            lines.Where(l => l.Length > 0 && !l.StartsWith('#')));
+    }
+
+    [Fact]
+    public void CellWithHypervisorsButNoNovaDatabasePassesNagiosVerify()
+    {
+        workspace.Edit("prod/cell2.yaml", """
+                databases:
+                  - name: nova
+                    database: nova_cell2
+                    host: db1.cell2.prod.example.net
+                    defaults_file: /etc/nagios4/private/nova-cell2.cnf
+
+            """, "");
+
+        CheckRun run = workspace.Render();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string server = Path.Combine(workspace.Output, "nagios-cell2.prod.example.net");
+        Assert.DoesNotContain("nova_zombies", File.ReadAllText(Path.Combine(server, "environments/prod/cell2/dependencies.cfg")));
+        (int exit, string output) = NagiosVerify.Run(server);
+        Assert.True(exit == 0, output);
+    }
+
+    [Fact]
+    public void ComputeQueuesAreCheckedOnEachCellBrokerAndTheSchedulerQueueOnTheTopLevelOne()
+    {
+        Assert.Equal(0, workspace.Render().ExitCode);
+
+        string dev = Path.Combine(workspace.Output, "nagios.dev.example.net/environments/dev");
+        string cell = File.ReadAllText(Path.Combine(dev, "cell1/services.cfg"));
+        string global = File.ReadAllText(Path.Combine(dev, "global/services.cfg"));
+        Assert.Matches(@"host_name\s+cond1\.dev\.example\.net\s+service_description\s+compute_queues", cell);
+        Assert.DoesNotContain("scheduler", cell);
+        Assert.Matches(@"host_name\s+ctl1\.dev\.example\.net\s+service_description\s+scheduler_queues\s+check_command\s+\S+--queue \^scheduler --expect scheduler", global);
+        Assert.DoesNotMatch(@"service_description\s+compute_queues", global);
     }
 
     [Fact]

@@ -30,6 +30,19 @@ public class FailureTests
     }
 
     [Fact]
+    public void A_broker_port_without_the_management_plugin_is_named_not_taken_for_a_missing_vhost()
+    {
+        // The test broker's Prometheus listener: RabbitMQ's own web server, without the management API.
+        var prometheus = new Uri(Repo.Service("STACKFSCK_RABBITMQ_PROMETHEUS"));
+        CheckRun run = Against(prometheus.Port);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"COMPUTE_QUEUES UNKNOWN - no RabbitMQ management API at http://127.0.0.1:{prometheus.Port}/api/ (HTTP 404): "
+            + "is the rabbitmq_management plugin enabled on this port?", run.FirstLine);
+        Assert.Single(run.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
     public void Credentials_come_from_a_file_and_missing_ones_are_explained()
     {
         string file = Path.GetTempFileName();

@@ -1,17 +1,21 @@
-# RabbitMQ 3.10 with the management plugin, on 127.0.0.1 only (ports PORT_BASE+0..2), in a private data directory.
-# Exports STACKFSCK_RABBITMQ_API (management URL, user guest/guest) and STACKFSCK_RABBITMQ_AMQP_PORT.
+# RabbitMQ 3.10 with the management plugin, on 127.0.0.1 only (ports PORT_BASE+0..3), in a private data directory.
+# Exports STACKFSCK_RABBITMQ_API (management URL, user guest/guest) and STACKFSCK_RABBITMQ_AMQP_PORT, and
+# STACKFSCK_RABBITMQ_PROMETHEUS: the Prometheus plugin's HTTP listener, a RabbitMQ web port without the
+# management API (what a check meets on a broker whose management plugin is disabled: 404 on /api).
 SERVICE_PACKAGES+=(rabbitmq-server curl)
 
 rabbitmq_start() {
-    local dir="$STATE_DIR/rabbitmq" api_port=$((PORT_BASE + 2)) amqp_port=$((PORT_BASE + 1))
+    local dir="$STATE_DIR/rabbitmq" api_port=$((PORT_BASE + 2)) amqp_port=$((PORT_BASE + 1)) prometheus_port=$((PORT_BASE + 3))
     mkdir -p "$dir/mnesia" "$dir/log"
     # epmd outlives the node; remember whether this run started it, to end only what we started.
     pgrep -x epmd > /dev/null || touch "$dir/own-epmd"
-    echo '[rabbitmq_management].' > "$dir/enabled_plugins"
+    echo '[rabbitmq_management,rabbitmq_prometheus].' > "$dir/enabled_plugins"
     cat > "$dir/rabbitmq.conf" <<CONF
 listeners.tcp.1 = 127.0.0.1:$amqp_port
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $api_port
+prometheus.tcp.ip = 127.0.0.1
+prometheus.tcp.port = $prometheus_port
 collect_statistics_interval = 500
 CONF
     # The node's distribution port is fixed and bound to loopback too, like epmd.
@@ -26,7 +30,8 @@ CONF
         echo $! > "$dir/launcher.pid"
     )
     wait_for "RabbitMQ management API" 120 curl -sf -u guest:guest "http://127.0.0.1:$api_port/api/overview" -o /dev/null
-    export STACKFSCK_RABBITMQ_API="http://127.0.0.1:$api_port" STACKFSCK_RABBITMQ_AMQP_PORT=$amqp_port
+    export STACKFSCK_RABBITMQ_API="http://127.0.0.1:$api_port" STACKFSCK_RABBITMQ_AMQP_PORT=$amqp_port \
+        STACKFSCK_RABBITMQ_PROMETHEUS="http://127.0.0.1:$prometheus_port"
 }
 
 rabbitmq_stop() {

@@ -14,7 +14,11 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
     /// decoding, so this stays cheap per line); returns its length, or -1 if it does not fit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int Write(in AlertEvent parsed, Span<char> key)
+    internal static int Write(in AlertEvent parsed, Span<char> key) => Write(parsed, parsed.Kind, key);
+
+    /// <summary>The same, counted as <paramref name="kind"/> (a service alert that belongs to its host's incident).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int Write(in AlertEvent parsed, EventKind kind, Span<char> key)
     {
         int length = 1 + parsed.Host.Length + 1 + parsed.Service.Length + 1 + parsed.Type.Length + 1 + parsed.State.Length;
         if (length > key.Length)
@@ -22,7 +26,7 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
             return -1;
         }
 
-        key[0] = (char)('A' + (int)parsed.Kind);
+        key[0] = KindChar(kind);
         int at = 1;
         at = Append(parsed.Host, key, at);
         at = Append(parsed.Service, key, at);
@@ -31,7 +35,13 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
         return length;
     }
 
-    /// <summary>The event a key written by <see cref="Write"/> stands for, its text decoded as UTF-8.</summary>
+    /// <summary>A key of the same event, counted as <paramref name="kind"/>.</summary>
+    internal static string AsKind(string key, EventKind kind) => KindChar(kind) + key[1..];
+
+    /// <summary>The host a key names (widened, as the keys are).</summary>
+    internal static string HostOf(string key) => key[1..key.IndexOf(Separator, 1)];
+
+    /// <summary>The event a key stands for, its text decoded as UTF-8.</summary>
     internal static EventKey Read(string key)
     {
         string[] parts = key[1..].Split(Separator);
@@ -39,6 +49,8 @@ public sealed record EventKey(EventKind Kind, string Host, string Service, strin
     }
 
     private static readonly Encoding Latin1 = Encoding.Latin1;
+
+    private static char KindChar(EventKind kind) => (char)('A' + (int)kind);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Append(ReadOnlySpan<byte> part, Span<char> key, int at)

@@ -49,6 +49,7 @@ public static class MetricNames
         EventKind.ServiceFlapping => "service_flapping",
         EventKind.HostFlapping => "host_flapping",
         EventKind.ServiceDowntime => "service_downtime",
+        EventKind.ServiceAlertHostDown => "service_alert_host_down",
         _ => "host_downtime",
     };
 }

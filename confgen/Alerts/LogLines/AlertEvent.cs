@@ -11,6 +11,9 @@ public enum EventKind : byte
     HostFlapping,
     ServiceDowntime,
     HostDowntime,
+
+    /// <summary>A service alert logged while its host was DOWN or UNREACHABLE: part of the host's incident, not a problem of its own.</summary>
+    ServiceAlertHostDown,
 }
 
 /// <summary>How the parser judged one line.</summary>

@@ -3,7 +3,8 @@ namespace StackFsck.Alerts.Reading;
 /// <summary>
 /// Reads a large stretch of a log in parts, one per core, each part starting after a newline, so
 /// a backlog (the first run, a run after downtime) is parsed at the speed of all cores. Each part
-/// gets its own handler from the factory; handlers of different parts run at the same time.
+/// gets its own handler from the factory, asked for in file order (counting needs the order of
+/// host states); handlers of different parts run at the same time.
 /// </summary>
 public static class ParallelLines
 {
@@ -30,8 +31,9 @@ public static class ParallelLines
             bounds[i] = Math.Max(bounds[i - 1], AfterNextNewline(file, offset + ((end - offset) * i / parts), end));
         }
 
+        LineHandler[] handlers = [.. Enumerable.Range(0, parts).Select(_ => newHandler())];
         Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, i =>
-            LineReader.Read(file, bounds[i], bounds[i + 1], fileIsFinished: true, newHandler()));
+            LineReader.Read(file, bounds[i], bounds[i + 1], fileIsFinished: true, handlers[i]));
         return end;
     }
 

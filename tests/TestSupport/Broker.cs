@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using RabbitMQ.Client;
-using StackFsck.Tests;
 
-namespace StackFsck.RabbitMq.Tests;
+namespace StackFsck.Tests;
 
 /// <summary>
 /// A private vhost on the test broker (started by tests/run), set up through the management

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace StackFsck.Alerts.Tests;
+namespace StackFsck.Tests;
 
 /// <summary>The management console of the StatsD daemon tests/run started: its <c>counters</c> command.</summary>
 public static partial class StatsDAdmin
