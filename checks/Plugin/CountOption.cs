@@ -2,16 +2,22 @@ using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
-/// <summary>Options holding a count of something (days, seconds, attempts, lines): never negative.</summary>
+/// <summary>Options holding a count of something (days, seconds, attempts, lines): never negative, and bounded.</summary>
 public static class CountOption
 {
     /// <summary>
     /// An <c>int</c> option, or an <c>int?</c> one for a setting that is off unless given, that
-    /// refuses a negative value as a bad argument; <paramref name="fallback"/> is its default.
+    /// refuses a value outside <paramref name="minimum"/>..<paramref name="maximum"/> as a bad
+    /// argument and states that range in --help; <paramref name="fallback"/> is its default.
     /// </summary>
-    public static Option<T> Create<T>(string name, string description, string helpName, T? fallback = default)
+    public static Option<T> Create<T>(string name, string description, string helpName, T? fallback = default, int minimum = 0, int maximum = int.MaxValue)
     {
-        var option = new Option<T>(name) { Description = description, HelpName = helpName, Parser = text => (T)(object)Parse(text) };
+        var option = new Option<T>(name)
+        {
+            Description = ValueParsers.WithRange(description, minimum, maximum),
+            HelpName = helpName,
+            Parser = text => (T)(object)Parse(text, minimum, maximum),
+        };
         if (fallback is not null)
         {
             option.DefaultValueFactory = () => fallback;
@@ -20,8 +26,7 @@ public static class CountOption
         return option;
     }
 
-    /// <summary>A whole number of at least <paramref name="minimum"/>; <see cref="FormatException"/> otherwise.</summary>
-    public static int Parse(string text, int minimum = 0) => ValueParsers.Integer(text) is var value && value >= minimum
-        ? value
-        : throw new FormatException(minimum == 0 ? $"{text} is negative: give 0 or more" : $"{text} is too small: give {minimum} or more");
+    /// <summary>A whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <see cref="FormatException"/> otherwise.</summary>
+    public static int Parse(string text, int minimum = 0, int maximum = int.MaxValue) =>
+        ValueParsers.Integer(text, minimum, maximum);
 }
