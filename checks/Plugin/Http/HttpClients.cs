@@ -41,6 +41,10 @@ public static class HttpClients
         }
     }
 
+    /// <summary>The body of an answer got with <see cref="SendAsync"/>; a read that breaks throws one clear line naming <paramref name="where"/>.</summary>
+    public static async Task<Stream> ReadBodyAsync(HttpResponseMessage response, string where, CancellationToken token) =>
+        new HttpBody(await response.Content.ReadAsStreamAsync(token), where);
+
     private static string Reason(HttpRequestException error) => error.InnerException switch
     {
         SocketException socket => socket.Message,
