@@ -25,10 +25,16 @@ internal static class CloudFiles
     }
 
     /// <summary>The clouds of clouds.yaml merged with secure.yaml; empty when neither exists.</summary>
-    public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment)
+    /// <param name="warn">Told when a file found can be read or changed by others (either may hold the password).</param>
+    public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment, Action<string> warn)
     {
         string? cloudsFile = FirstExisting(SearchPath("clouds", environment.Get("OS_CLIENT_CONFIG_FILE"), environment));
         string? secureFile = FirstExisting(SearchPath("secure", environment.Get("OS_CLIENT_SECURE_FILE"), environment));
+        foreach (string file in new[] { cloudsFile, secureFile }.OfType<string>())
+        {
+            SecretFiles.Inspect(file, Path.GetFileName(file), warn);
+        }
+
         YamlMappingNode clouds = CloudsOf(cloudsFile);
         Merge(clouds, CloudsOf(secureFile));
         return (clouds, cloudsFile);
