@@ -25,12 +25,12 @@ internal static class CloudFiles
     }
 
     /// <summary>The clouds of clouds.yaml merged with secure.yaml; empty when neither exists.</summary>
-    /// <param name="warn">Told when a file found can be read or changed by others (either may hold the password).</param>
+    /// <param name="warn">Told when a file found holds a password and can be read or changed by others.</param>
     public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment, Action<string> warn)
     {
         string? cloudsFile = FirstExisting(SearchPath("clouds", environment.Get("OS_CLIENT_CONFIG_FILE"), environment));
         string? secureFile = FirstExisting(SearchPath("secure", environment.Get("OS_CLIENT_SECURE_FILE"), environment));
-        foreach (string file in new[] { cloudsFile, secureFile }.OfType<string>())
+        foreach (string file in new[] { cloudsFile, secureFile }.OfType<string>().Where(HoldsPassword))
         {
             SecretFiles.Inspect(file, Path.GetFileName(file), warn);
         }
@@ -53,6 +53,19 @@ internal static class CloudFiles
             {
                 target.Children[key] = value;
             }
+        }
+    }
+
+    /// <summary>Only a file that holds a password is worth a warning: clouds.yaml often leaves it to secure.yaml.</summary>
+    private static bool HoldsPassword(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file).Contains("password", StringComparison.Ordinal);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
