@@ -5,6 +5,8 @@ namespace StackFsck.Plugin;
 /// <summary>What a running check is given: its parsed arguments, the deadline and a verbose log.</summary>
 public sealed class CheckContext(ParsedArguments args, Deadline deadline, int verbosity, TextWriter log)
 {
+    private readonly List<string> _warnings = [];
+
     public ParsedArguments Args { get; } = args;
     public Deadline Deadline { get; } = deadline;
     public int Verbosity { get; } = verbosity;
@@ -19,6 +21,35 @@ public sealed class CheckContext(ParsedArguments args, Deadline deadline, int ve
     {
         Deadline.Enter(stage);
         Log(2, stage);
+    }
+
+    /// <summary>Runs <paramref name="work"/> beside the caller; a timeout names its stages as well as the caller's.</summary>
+    public Task<T> RunBeside<T>(Func<T> work) => Deadline.RunBeside(work);
+
+    /// <summary>Waits for work started with <see cref="RunBeside{T}"/>; meanwhile only its stages are named.</summary>
+    public Task<T> Join<T>(Task<T> beside) => Deadline.Join(beside);
+
+    /// <summary>Lines for the long output whatever the outcome (a file holding a password that others can read); each said once.</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            lock (_warnings)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
+
+    public void Warn(string line)
+    {
+        lock (_warnings)
+        {
+            if (!_warnings.Contains(line))
+            {
+                _warnings.Add(line);
+            }
+        }
     }
 
     /// <summary>Writes to standard error when -v was given at least <paramref name="level"/> times. Never pass a secret.</summary>

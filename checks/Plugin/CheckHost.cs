@@ -51,28 +51,35 @@ public static class CheckHost
 
     private static int Execute(CheckDefinition check, ParsedArguments args, TimeoutSetting timeout, int verbosity, PluginOutput output, TextWriter stderr)
     {
-        using var deadline = new Deadline(timeout, expired => output.TryWrite(TimedOut(check, expired)));
+        CheckContext? context = null;
+        using var deadline = new Deadline(timeout, expired => output.TryWrite(TimedOut(check, expired, context?.Warnings ?? [])));
+        context = new CheckContext(args, deadline, verbosity, stderr);
         Status status;
         string text;
         try
         {
-            Report report = check.Execute(new CheckContext(args, deadline, verbosity, stderr)).GetAwaiter().GetResult();
+            Report report = check.Execute(context).GetAwaiter().GetResult();
+            foreach (string warning in context.Warnings)
+            {
+                report.Detail(warning);
+            }
+
             (status, text) = (report.Status, report.Render());
         }
         catch (Exception error) when (deadline.Expired)
         {
-            (status, text) = (timeout.State, TimedOut(check, deadline));
+            (status, text) = (timeout.State, TimedOut(check, deadline, context.Warnings));
             Debug(stderr, verbosity, error);
         }
         catch (CheckException error)
         {
-            (status, text) = (error.Status, PluginText.Failure(check.Service, error.Status, error.Message));
+            (status, text) = (error.Status, Failure(check, error.Status, error.Message, context.Warnings));
             Debug(stderr, verbosity, error);
         }
         catch (Exception error)
         {
             status = Status.Unknown;
-            text = PluginText.Failure(check.Service, status, $"internal error: {error.GetType().Name}: {error.Message}");
+            text = Failure(check, status, $"internal error: {error.GetType().Name}: {error.Message}", context.Warnings);
             Debug(stderr, verbosity, error);
         }
 
@@ -81,8 +88,11 @@ public static class CheckHost
         return (int)status;
     }
 
-    private static string TimedOut(CheckDefinition check, Deadline deadline) =>
-        PluginText.Render(check.Service, deadline.Timeout.State, deadline.Summary, [], deadline.Notes, []);
+    private static string TimedOut(CheckDefinition check, Deadline deadline, IEnumerable<string> warnings) =>
+        PluginText.Render(check.Service, deadline.Timeout.State, deadline.Summary, [], [.. deadline.Notes, .. warnings], []);
+
+    private static string Failure(CheckDefinition check, Status status, string message, IEnumerable<string> warnings) =>
+        PluginText.Render(check.Service, status, message, [], warnings, []);
 
     /// <summary>At -vvv the exception chain goes to standard error, for whoever debugs the check by hand.</summary>
     private static void Debug(TextWriter stderr, int verbosity, Exception error)

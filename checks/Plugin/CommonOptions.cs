@@ -7,7 +7,7 @@ public static class CommonOptions
 {
     public static Option<TimeoutSetting> Timeout() => new("--timeout", "-t")
     {
-        Description = "seconds the whole run may take, optionally with the state to exit with (10:CRITICAL)",
+        Description = $"seconds the whole run may take (above 0, up to {TimeoutSetting.MaximumSeconds}), optionally with the state to exit with (10:CRITICAL)",
         HelpName = "SECONDS[:STATE]",
         DefaultValueFactory = () => TimeoutSetting.Default,
         Parser = TimeoutSetting.Parse,

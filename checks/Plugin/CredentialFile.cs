@@ -8,8 +8,14 @@ namespace StackFsck.Plugin;
 /// </summary>
 public static class CredentialFile
 {
-    public static IReadOnlyDictionary<string, string> Read(string path, string? section = null)
+    /// <param name="warn">Told when others can read or change the file (see <see cref="SecretFiles"/>).</param>
+    public static IReadOnlyDictionary<string, string> Read(string path, string? section = null, Action<string>? warn = null)
     {
+        if (warn is not null)
+        {
+            SecretFiles.Inspect(path, "credentials file", warn);
+        }
+
         string[] lines;
         try
         {

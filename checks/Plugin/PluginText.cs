@@ -43,6 +43,9 @@ public static class PluginText
     public static string Failure(string service, Status status, string message) =>
         Render(service, status, message, [], [], []);
 
+    /// <summary>Text from the user or a server with control characters shown as <c>?</c>, so a message stays one clean line.</summary>
+    public static string Printable(string text) => string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
+
     /// <summary>Free text never carries a <c>|</c> (it would start perfdata) nor a line break.</summary>
     public static string Clean(string text) =>
         text.Replace('|', '/').Replace('\r', ' ').Replace('\n', ' ');

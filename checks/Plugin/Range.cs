@@ -1,4 +1,4 @@
-using System.Globalization;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
 
@@ -66,14 +66,16 @@ public sealed class Range
     private static double ParseEnd(string part, string text) =>
         part.Length == 0 ? double.PositiveInfinity : ParseBound(part, text);
 
+    /// <summary>A finite number: the plugin guidelines allow no NaN or infinity (an open end is written <c>~</c> or left empty).</summary>
     private static double ParseBound(string part, string text)
     {
-        const NumberStyles plainDecimal = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-        if (double.TryParse(part, plainDecimal, CultureInfo.InvariantCulture, out double value))
+        try
         {
-            return value;
+            return ValueParsers.Decimal(part);
         }
-
-        throw new FormatException($"'{part}' in threshold range '{text}' is not a number");
+        catch (FormatException)
+        {
+            throw new FormatException($"'{part}' in threshold range '{text}' is not a finite number");
+        }
     }
 }

@@ -86,7 +86,7 @@ internal static class TokenLatencyCheck
         context.Stage("reading the cloud's settings");
         ClientEnvironment environment = ClientEnvironment.Current();
         KeystoneCredentials credentials = KeystoneCredentials.From(
-            CloudSelection.Select(context.Get(AuthOptions.Cloud), environment, AuthOptions.Given(context.Args)));
+            CloudSelection.Select(context.Get(AuthOptions.Cloud), environment, AuthOptions.Given(context.Args), context.Warn));
         context.Log(1, $"user {credentials.User}, {credentials.ScopeText}, Keystone {credentials.IdentityUri}");
         string? subjectFile = context.Get(SubjectTokenFile);
         Secret? subject = subjectFile is null ? null : ReadSubjectToken(subjectFile);

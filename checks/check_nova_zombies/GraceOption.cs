@@ -1,15 +1,17 @@
 using StackFsck.Plugin.Arguments;
-using System.Globalization;
 using StackFsck.Plugin;
 
 namespace StackFsck.Checks.NovaZombies;
 
-/// <summary>A duration option: seconds, or a number with s, m, h or d (<c>90m</c>, <c>2h</c>, <c>1d</c>).</summary>
+/// <summary>A duration option: seconds, or a number with s, m, h or d (<c>90m</c>, <c>2h</c>, <c>1d</c>), from 0 to ten years.</summary>
 internal static class GraceOption
 {
+    /// <summary>Ten years: longer than any cloud keeps a deleted instance, and far inside what a date can go back.</summary>
+    private const double MaximumSeconds = 3650 * 86400.0;
+
     public static Option<TimeSpan> Create(string name, string description, string fallback) => new(name)
     {
-        Description = description,
+        Description = description + " (0 to 3650d)",
         HelpName = "DURATION",
         DefaultValueFactory = () => Parse(fallback),
         Parser = Parse,
@@ -27,11 +29,19 @@ internal static class GraceOption
             _ => 0,
         };
         string number = unit == 0 ? trimmed : trimmed[..^1];
-        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
+        double value;
+        try
+        {
+            value = ValueParsers.Decimal(number, 0, double.MaxValue);
+        }
+        catch (FormatException)
         {
             throw new FormatException($"'{text}' is not a duration (seconds, or a number with s, m, h or d)");
         }
 
-        return TimeSpan.FromSeconds(value * (unit == 0 ? 1 : unit));
+        double seconds = value * (unit == 0 ? 1 : unit);
+        return seconds <= MaximumSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new FormatException($"'{text}' is longer than ten years (give 0 to 3650d)");
     }
 }

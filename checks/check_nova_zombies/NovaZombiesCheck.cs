@@ -47,12 +47,7 @@ internal static class NovaZombiesCheck
     private static readonly Option<Regex?> IgnoreDomain = RegexOption.Create(
         "--ignore-domain", "regular expression of domain names that are not Nova's (never counted as unknown)");
 
-    private static readonly Option<int> List = new("--list")
-    {
-        Description = "how many uuids the long output lists per category",
-        HelpName = "N",
-        DefaultValueFactory = () => 10,
-    };
+    private static readonly Option<int> List = CountOption.Create("--list", "how many uuids the long output lists per category", "N", 10);
 
     private static readonly Option<string?> NovaConf = new("--nova-conf")
     {
@@ -92,21 +87,21 @@ internal static class NovaZombiesCheck
         string uri = context.Get(LibvirtUri);
 
         // Listing domains keeps a core busy in libvirt while connecting waits on the network and
-        // scanning on the file system: doing the three at once saves all but the longest.
-        Task<DatabaseConnection> connecting = Task.Run(() => DatabaseConnection.Open(context, CellSettings(context, host)));
+        // scanning on the file system: doing the three at once saves all but the longest. Each
+        // runs in its own lane, so a timeout names the one that hangs.
+        Task<DatabaseConnection> connecting = context.RunBeside(() => DatabaseConnection.Open(context, CellSettings(context, host)));
         bool scanDisks = !context.Get(SkipDisks);
         string instancesPath = context.Get(InstancesPath);
         Task<List<InstanceDirectory>> scanning = scanDisks
-            ? Task.Run(() => InstanceDirectories.Scan(instancesPath))
+            ? context.RunBeside(() => Scan(context, instancesPath))
             : Task.FromResult(new List<InstanceDirectory>());
         context.Stage($"listing the domains of {uri}");
         List<Domain> domains = Hypervisor.ListDomains(uri);
         context.Log(1, $"{domains.Count} domains on {uri}");
 
-        context.Stage($"scanning {instancesPath}");
-        List<InstanceDirectory> directories = await scanning;
+        List<InstanceDirectory> directories = await context.Join(scanning);
         HashSet<Guid> seen = [.. domains.Select(d => d.Uuid), .. directories.Select(d => d.Uuid)];
-        using DatabaseConnection cell = await connecting;
+        using DatabaseConnection cell = await context.Join(connecting);
         Dictionary<Guid, NovaInstance> nova = NovaSide.Read(cell, host, seen);
 
         TimeSpan grace = context.Get(Grace);
@@ -114,6 +109,12 @@ internal static class NovaZombiesCheck
         var limits = new ZombieReport.Limits(context.Get(Zombies), context.Get(Missing), context.Get(Misplaced),
             context.Get(Unknown), context.Get(Leftovers), context.Get(LeftoverBytes));
         return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), limits);
+    }
+
+    private static List<InstanceDirectory> Scan(CheckContext context, string instancesPath)
+    {
+        context.Stage($"scanning {instancesPath}");
+        return InstanceDirectories.Scan(instancesPath);
     }
 
     /// <summary>The cell database given directly, or the one nova_api maps the host to.</summary>

@@ -22,12 +22,7 @@ internal static class OrphansCheck
 
     private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not look for orphan volume attachments" };
 
-    private static readonly Option<int> List = new("--list")
-    {
-        Description = "how many ids the long output lists per category",
-        HelpName = "N",
-        DefaultValueFactory = () => 10,
-    };
+    private static readonly Option<int> List = CountOption.Create("--list", "how many ids the long output lists per category", "N", 10);
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
     private static readonly DatabaseOptions Neutron = new("neutron", "the Neutron database (unset values as the nova_api ones)", defaultDatabase: "neutron");

@@ -11,17 +11,9 @@ namespace StackFsck.Checks.RabbitMq;
 /// </summary>
 internal static class ComputeQueuesCheck
 {
-    private static readonly Option<string> Host = new("--hostname", "-H")
-    {
-        Description = "management API host",
-        DefaultValueFactory = () => "127.0.0.1",
-    };
+    private static readonly Option<string> Host = HttpOptions.Host("management API host", "127.0.0.1");
 
-    private static readonly Option<int> Port = new("--port", "-p")
-    {
-        Description = "management API port",
-        DefaultValueFactory = () => 15672,
-    };
+    private static readonly Option<int> Port = HttpOptions.Port("management API port", 15672);
 
     private static readonly Option<bool> Ssl = new("--ssl", "-S") { Description = "use https" };
 
@@ -67,11 +59,7 @@ internal static class ComputeQueuesCheck
         Description = "add each matching queue's depth to the perfdata",
     };
 
-    private static readonly Option<int> List = new("--list")
-    {
-        Description = "how many of the deepest queues the long output names",
-        DefaultValueFactory = () => 10,
-    };
+    private static readonly Option<int> List = CountOption.Create("--list", "how many of the deepest queues the long output names", "N", 10);
 
     private static readonly ThresholdPair Depth = ThresholdPair.Main("the deepest queue's messages", "100", "1000");
 
@@ -125,7 +113,7 @@ internal static class ComputeQueuesCheck
     private static (string Username, Secret Password) ReadCredentials(CheckContext context)
     {
         string? path = context.Get(CredentialsFile);
-        IReadOnlyDictionary<string, string> file = path is null ? new Dictionary<string, string>() : CredentialFile.Read(path);
+        IReadOnlyDictionary<string, string> file = path is null ? new Dictionary<string, string>() : CredentialFile.Read(path, warn: context.Warn);
         string? username = context.Get(Username)
             ?? CredentialFile.Lookup(file, ["username", "user"], ["RABBITMQ_USERNAME", "RABBITMQ_USER"]);
         string? password = CredentialFile.Lookup(file, ["password"], ["RABBITMQ_PASSWORD"]);

@@ -34,7 +34,7 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
         ThrowUnlessOk(response, shown, vhost);
 
         context.Stage($"reading the queue list from {shown}");
-        await using Stream body = await response.Content.ReadAsStreamAsync(context.Token);
+        await using Stream body = await HttpClients.ReadBodyAsync(response, shown, context.Token);
         try
         {
             await foreach (QueueInfo? queue in JsonSerializer.DeserializeAsyncEnumerable(body, QueueJson.Default.QueueInfo, context.Token))

@@ -150,7 +150,7 @@ public sealed class DatabaseLayerTests : IDisposable
 
     [Fact]
     public void Required_tls_to_a_server_without_it_fails_before_any_query() =>
-        Assert.EndsWith("was required (--ssl) but the server does not offer it",
+        Assert.EndsWith("was required (--ssl, or a TLS file given) but the server does not offer it",
             Failure(ReadOnly with { Tls = DatabaseTls.None with { Required = true } }));
 
     [Fact]

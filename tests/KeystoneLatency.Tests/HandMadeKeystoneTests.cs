@@ -100,7 +100,7 @@ public sealed class HandMadeKeystoneTests : HandMadeKeystoneTest
         CheckRun run = Check.Run();
 
         Assert.True(run.ExitCode == 3, run.ToString());
-        Assert.StartsWith($"TOKEN_LATENCY UNKNOWN - the answer from {Keystone.AuthUrl}/auth/tokens broke off before its end: ", run.FirstLine);
+        Assert.StartsWith($"TOKEN_LATENCY UNKNOWN - the answer from {Keystone.AuthUrl}/auth/tokens broke off before its end (", run.FirstLine);
         Assert.Single(run.Stdout.TrimEnd('\n').Split('\n'));
         AssertOperatorWords(run);
     }

@@ -103,4 +103,23 @@ public class CheckHostTests
         Assert.DoesNotContain("measuring", run.Stdout);
         Assert.Contains("System.InvalidOperationException: boom", Run(Check(_ => throw new InvalidOperationException("boom")), "-vvv").Stderr);
     }
+
+    [Fact]
+    public void Warnings_reach_the_long_output_once_whatever_the_outcome()
+    {
+        var reported = Run(Check(context =>
+        {
+            context.Warn("warning: option file /etc/x.cnf is readable by every user");
+            context.Warn("warning: option file /etc/x.cnf is readable by every user");
+            return Measuring.Execute(context);
+        }));
+        var failed = Run(Check(context =>
+        {
+            context.Warn("warning: credentials file /etc/y is readable by every user");
+            throw new CheckException("cannot reach the broker");
+        }));
+
+        Assert.Equal("EXAMPLE OK - value fine | value=1;5;10\nwarning: option file /etc/x.cnf is readable by every user\n", reported.Stdout);
+        Assert.Equal("EXAMPLE UNKNOWN - cannot reach the broker\nwarning: credentials file /etc/y is readable by every user\n", failed.Stdout);
+    }
 }

@@ -114,13 +114,14 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void Counts_refuse_negative_numbers()
+    public void Counts_refuse_negative_numbers_and_say_their_range_in_help()
     {
         var days = CountOption.Create<int?>("--older-than", "days", "DAYS");
         var line = new CommandLine([days]);
+        Assert.Equal("days (0 or more)", days.Description);
         Assert.Equal(30, line.Parse(["--older-than", "30"]).GetValue(days));
         Assert.Null(line.Parse([]).GetValue(days));
-        Assert.StartsWith("--older-than: -1 is negative", Assert.Throws<FormatException>(() => line.Parse(["--older-than", "-1"])).Message);
+        Assert.Equal("--older-than: -1 is out of range: give 0 or more", Assert.Throws<FormatException>(() => line.Parse(["--older-than", "-1"])).Message);
     }
 
     [Fact]

@@ -19,6 +19,11 @@ public class OptionTests
     [InlineData("-3")]
     [InlineData("ten")]
     [InlineData("10:LOUD")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("3000000")]
+    [InlineData("9999999999999")]
+    [InlineData("86400.5")]
     public void Timeout_refuses_what_is_not_a_positive_time_and_a_state(string text)
     {
         Assert.Throws<FormatException>(() => TimeoutSetting.Parse(text));

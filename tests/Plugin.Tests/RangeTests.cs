@@ -42,6 +42,11 @@ public class RangeTests
     [InlineData("1e3")]
     [InlineData("5:x")]
     [InlineData("10,5")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity:5")]
+    [InlineData("5:NaN")]
+    [InlineData("@~:Infinity")]
     public void Rejects_malformed_ranges_with_a_reason(string range)
     {
         FormatException error = Assert.Throws<FormatException>(() => Range.Parse(range));

@@ -59,7 +59,10 @@ public sealed class ScratchDatabase : IDisposable
         Admin($"CREATE USER '{user}'@'127.0.0.1' IDENTIFIED BY '{password}'; CREATE USER '{user}'@'localhost' IDENTIFIED BY '{password}'; " +
             $"GRANT {privileges} ON `{database}`.* TO '{user}'@'127.0.0.1'; GRANT {privileges} ON `{database}`.* TO '{user}'@'localhost'");
         string path = Path.Combine(Path.GetTempPath(), $"{user}.cnf");
-        File.WriteAllText(path, $"[client]\nhost={Host}\nport={Port}\nuser={user}\npassword={password}\n\n[stackfsck]\ndatabase={Name}\n");
+        // Mode 0600 as deployed (the checks warn about option files others can read): a temp file is created so.
+        string written = Path.GetTempFileName();
+        File.WriteAllText(written, $"[client]\nhost={Host}\nport={Port}\nuser={user}\npassword={password}\n\n[stackfsck]\ndatabase={Name}\n");
+        File.Move(written, path, overwrite: true);
         return (user, path);
     }
 

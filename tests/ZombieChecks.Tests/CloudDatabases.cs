@@ -26,6 +26,7 @@ public sealed class CloudDatabases : IDisposable
 
         ReadOnlyLogin = Path.Combine(Path.GetTempPath(), $"{_user}.cnf");
         File.WriteAllText(ReadOnlyLogin, $"[client]\nhost={Host}\nport={Port}\nuser={_user}\npassword={Password}\n");
+        File.SetUnixFileMode(ReadOnlyLogin, UnixFileMode.UserRead | UnixFileMode.UserWrite); // as deployed: the checks warn about option files others can read
     }
 
     public static string Host => Repo.Service("STACKFSCK_MYSQL_HOST");

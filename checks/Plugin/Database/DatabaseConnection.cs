@@ -110,6 +110,11 @@ public sealed class DatabaseConnection : IDisposable
     {
         string where = Settings.Where();
         EnsureReadable(Settings.DefaultsFile);
+        if (Settings.DefaultsFile is string optionFile)
+        {
+            SecretFiles.Inspect(optionFile, "option file", _context.Warn);
+        }
+
         _context.Stage($"connecting to {Settings.Name} ({where})");
         DatabaseOptionSetter.Apply(_mysql, Settings, SecondsLeft());
         IntPtr connected = MariaDbNative.RealConnect(_mysql, Settings.Host, Settings.User, Settings.Password?.Reveal(),
@@ -123,7 +128,7 @@ public sealed class DatabaseConnection : IDisposable
         // verifies the certificate: check the outcome before any query goes out.
         if (Settings.Tls.Required && MariaDbNative.SslCipher(_mysql) == IntPtr.Zero)
         {
-            throw new CheckException($"TLS to {Settings.Name} ({where}) was required (--ssl) but the server does not offer it");
+            throw new CheckException($"TLS to {Settings.Name} ({where}) was required (--ssl, or a TLS file given) but the server does not offer it");
         }
 
         _context.Log(1, $"connected to {Settings.Name} ({where})");

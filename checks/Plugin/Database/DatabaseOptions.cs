@@ -23,7 +23,8 @@ public sealed class DatabaseOptions
         _subject = subject;
         _withDatabase = withDatabase;
         Host = Make<string?>("host", "-H", "server host name or address (else from the option file; localhost uses the socket)", "HOST");
-        Port = Make<int?>("port", "-P", "server TCP port (3306 if neither this nor the option file sets one)", "PORT");
+        Port = Make<int?>("port", "-P", ValueParsers.WithRange("server TCP port (3306 if neither this nor the option file sets one)", 1, 65535), "PORT");
+        Port.Parser = text => ValueParsers.Integer(text, 1, 65535);
         Socket = Make<string?>("socket", "-s", "unix socket of a local server", "PATH");
         User = Make<string?>("user", "-u", "user name (else from the option file)", "USER");
         Database = Make<string?>("database", "-d", "database name", "NAME");
@@ -35,9 +36,9 @@ public sealed class DatabaseOptions
         DefaultsFile = Make<string?>("defaults-file", "-f", "option file to read ([client] and the group below), e.g. /etc/nagios/mysql.cnf; it holds the password", "FILE");
         DefaultsGroup = Make<string?>("defaults-group", "-g", "option file group to read besides [client], e.g. keystone", "GROUP");
         Ssl = Make<bool>("ssl", null, "require TLS to the server", null);
-        SslCa = Make<string?>("ssl-ca", null, "PEM file of the CA that signed the server certificate (turns TLS on)", "FILE");
-        SslCert = Make<string?>("ssl-cert", null, "client certificate (PEM)", "FILE");
-        SslKey = Make<string?>("ssl-key", null, "client certificate's key (PEM)", "FILE");
+        SslCa = Make<string?>("ssl-ca", null, "PEM file of the CA that signed the server certificate (implies --ssl)", "FILE");
+        SslCert = Make<string?>("ssl-cert", null, "client certificate (PEM; implies --ssl)", "FILE");
+        SslKey = Make<string?>("ssl-key", null, "client certificate's key (PEM; implies --ssl)", "FILE");
         SslVerify = Make<bool>("ssl-verify-server-cert", null, "check that the server certificate names the host", null);
     }
 
@@ -68,8 +69,19 @@ public sealed class DatabaseOptions
         Database = _withDatabase ? context.Get(Database) : null,
         DefaultsFile = context.Get(DefaultsFile),
         DefaultsGroup = context.Get(DefaultsGroup),
-        Tls = new DatabaseTls(context.Get(Ssl), context.Get(SslCa), context.Get(SslCert), context.Get(SslKey), context.Get(SslVerify)),
+        Tls = ReadTls(context),
     };
+
+    /// <summary>
+    /// A CA, certificate or key file implies --ssl, as the mysql client's --ssl-ca does: whoever
+    /// names one wants TLS, and Connector/C would otherwise fall back to plain text in silence.
+    /// </summary>
+    private DatabaseTls ReadTls(CheckContext context)
+    {
+        (string? ca, string? cert, string? key) = (context.Get(SslCa), context.Get(SslCert), context.Get(SslKey));
+        bool required = context.Get(Ssl) || ca is not null || cert is not null || key is not null;
+        return new DatabaseTls(required, ca, cert, key, context.Get(SslVerify));
+    }
 
     private Option<T> Make<T>(string stem, string? shortName, string description, string? helpName)
     {

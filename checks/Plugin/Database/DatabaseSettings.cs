@@ -34,7 +34,7 @@ public sealed record DatabaseSettings
         : "the server of the option files";
 }
 
-/// <summary>TLS to the server: any file given turns TLS on; <see cref="Required"/> refuses a plain connection.</summary>
+/// <summary>TLS to the server: <see cref="Required"/> (--ssl, or any of the files given) refuses a plain connection.</summary>
 public sealed record DatabaseTls(bool Required, string? CaFile, string? CertFile, string? KeyFile, bool VerifyServerCert)
 {
     public static readonly DatabaseTls None = new(false, null, null, null, false);

@@ -88,38 +88,17 @@ public static class HttpClients
         return copy;
     }
 
-    /// <summary>
-    /// Reads an answer's body through <paramref name="read"/>; an answer that breaks off before
-    /// its end (shorter than its Content-Length, a cut chunk, a reset) becomes one clear line.
-    /// </summary>
-    public static async Task<T> ReadBodyAsync<T>(HttpResponseMessage response, Func<Stream, Task<T>> read, CancellationToken token)
-    {
-        try
-        {
-            await using Stream body = await response.Content.ReadAsStreamAsync(token);
-            return await read(body);
-        }
-        catch (IOException error)
-        {
-            string where = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? "the server";
-            throw new CheckException($"the answer from {where} broke off before its end: {BrokenBody(error)}", inner: error);
-        }
-    }
+    /// <summary>The body of an answer got with <see cref="SendAsync"/>; a read that breaks throws one clear line naming <paramref name="where"/>.</summary>
+    public static async Task<Stream> ReadBodyAsync(HttpResponseMessage response, string where, CancellationToken token) =>
+        new HttpBody(await response.Content.ReadAsStreamAsync(token), where);
 
     /// <summary>Reads an answer's body to its end and drops it (see <see cref="ReadBodyAsync"/>).</summary>
-    public static Task<long> DrainAsync(HttpResponseMessage response, CancellationToken token) =>
-        ReadBodyAsync(response, async body =>
-        {
-            await body.CopyToAsync(Stream.Null, token);
-            return 0L;
-        }, token);
-
-    private static string BrokenBody(IOException error) => error switch
+    public static async Task DrainAsync(HttpResponseMessage response, CancellationToken token)
     {
-        HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => "the connection closed mid-body",
-        { InnerException: SocketException socket } => socket.Message,
-        _ => "the body is malformed",
-    };
+        string where = response.RequestMessage?.RequestUri?.GetLeftPart(UriPartial.Path) ?? "the server";
+        await using Stream body = await ReadBodyAsync(response, where, token);
+        await body.CopyToAsync(Stream.Null, token);
+    }
 
     private static string Reason(HttpRequestException error) => error.InnerException switch
     {

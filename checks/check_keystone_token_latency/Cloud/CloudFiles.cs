@@ -25,10 +25,16 @@ internal static class CloudFiles
     }
 
     /// <summary>The clouds of clouds.yaml merged with secure.yaml; empty when neither exists.</summary>
-    public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment)
+    /// <param name="warn">Told when a file found holds a password and can be read or changed by others.</param>
+    public static (YamlMappingNode Clouds, string? Source) Load(ClientEnvironment environment, Action<string> warn)
     {
         string? cloudsFile = FirstExisting(SearchPath("clouds", environment.Get("OS_CLIENT_CONFIG_FILE"), environment));
         string? secureFile = FirstExisting(SearchPath("secure", environment.Get("OS_CLIENT_SECURE_FILE"), environment));
+        foreach (string file in new[] { cloudsFile, secureFile }.OfType<string>().Where(HoldsPassword))
+        {
+            SecretFiles.Inspect(file, Path.GetFileName(file), warn);
+        }
+
         YamlMappingNode clouds = CloudsOf(cloudsFile);
         Merge(clouds, CloudsOf(secureFile));
         return (clouds, cloudsFile);
@@ -47,6 +53,19 @@ internal static class CloudFiles
             {
                 target.Children[key] = value;
             }
+        }
+    }
+
+    /// <summary>Only a file that holds a password is worth a warning: clouds.yaml often leaves it to secure.yaml.</summary>
+    private static bool HoldsPassword(string file)
+    {
+        try
+        {
+            return File.ReadAllText(file).Contains("password", StringComparison.Ordinal);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -73,17 +92,38 @@ internal static class CloudFiles
         try
         {
             using var reader = new StreamReader(file);
+            var scanner = new Scanner(reader);
             var stream = new YamlStream();
-            stream.Load(reader);
+            try
+            {
+                stream.Load(new Parser(scanner));
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner trips over some unclosed flow collections ("[a" and more
+                // lines) with a bare InvalidOperationException: place it where the scanner stood.
+                throw new CheckException($"malformed YAML in {file} at {Place(scanner.CurrentPosition)}: it cannot be read as YAML (an unclosed '[' or '{{'?)");
+            }
+
             return stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
         }
         catch (YamlException error)
         {
-            throw new CheckException($"malformed YAML in {file} (line {error.Start.Line}): {error.Message}");
+            throw new CheckException($"malformed YAML in {file} at {Place(error.Start)}: {Reason(error)}");
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new CheckException($"cannot read {file}: {error.Message}");
         }
+    }
+
+    private static string Place(Mark mark) => $"line {mark.Line}, column {mark.Column}";
+
+    /// <summary>YamlDotNet's message after the position it prefixes ("(Line: 3, Col: 9, Idx: 40) - (...): ").</summary>
+    private static string Reason(YamlException error)
+    {
+        string message = error.Message;
+        int end = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line:", StringComparison.Ordinal) && end > 0 ? message[(end + 3)..] : message;
     }
 }

@@ -22,13 +22,15 @@ internal static class CloudSelection
         ["default_domain"] = "default_domain_id",
     };
 
-    public static Dictionary<string, string> Select(string? cloudName, ClientEnvironment environment, IReadOnlyDictionary<string, string> overrides)
+    /// <param name="warn">Told when clouds.yaml or secure.yaml can be read or changed by others.</param>
+    public static Dictionary<string, string> Select(
+        string? cloudName, ClientEnvironment environment, IReadOnlyDictionary<string, string> overrides, Action<string>? warn = null)
     {
         string envvarsName = environment.Get("OS_CLOUD_NAME") ?? "envvars";
         string? name = cloudName ?? environment.Get("OS_CLOUD");
         Dictionary<string, string> settings = name is null || name == envvarsName
             ? FromEnvironment(environment)
-            : FromCloudsYaml(name, environment);
+            : FromCloudsYaml(name, environment, warn ?? (_ => { }));
         foreach ((string key, string value) in overrides)
         {
             settings[key] = value;
@@ -51,9 +53,9 @@ internal static class CloudSelection
         return settings;
     }
 
-    private static Dictionary<string, string> FromCloudsYaml(string name, ClientEnvironment environment)
+    private static Dictionary<string, string> FromCloudsYaml(string name, ClientEnvironment environment, Action<string> warn)
     {
-        (YamlMappingNode clouds, string? source) = CloudFiles.Load(environment);
+        (YamlMappingNode clouds, string? source) = CloudFiles.Load(environment, warn);
         if (source is null)
         {
             string searched = string.Join(", ", CloudFiles.SearchPath("clouds", environment.Get("OS_CLIENT_CONFIG_FILE"), environment)

@@ -74,8 +74,8 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
     {
         try
         {
-            TokenAnswer? answer = await HttpClients.ReadBodyAsync(response,
-                async body => await JsonSerializer.DeserializeAsync(body, AuthJson.Default.TokenAnswer, token), token);
+            await using Stream body = await HttpClients.ReadBodyAsync(response, TokensUri.GetLeftPart(UriPartial.Path), token);
+            TokenAnswer? answer = await JsonSerializer.DeserializeAsync(body, AuthJson.Default.TokenAnswer, token);
             return answer?.Token is { IssuedAt: { } issued, ExpiresAt: { } expires } ? expires - issued : null;
         }
         catch (JsonException)
