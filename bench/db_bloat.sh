@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check_openstack_db_bloat on a Nova cell database holding 1,000,000 soft-deleted rows spread
-# over the tables that grow most (DESIGN.md 4.1), plus live rows and shadow rows:
+# over the tables that grow most, plus live rows and shadow rows:
 #  - exact mode against the same statements (catalog and per-table counts, taken from the
 #    check's own -vvv log) run by the mariadb client in one session; target ratio at most 1.2;
 #  - fast mode wall time; target under 100 ms;

@@ -3,7 +3,7 @@ using StackFsck.Plugin.Arguments;
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// Runs a check under the plugin contract (DESIGN.md 3.1): parses arguments (errors, -h and -V
+/// Runs a check under the plugin contract (checks/Plugin/README.md): parses arguments (errors, -h and -V
 /// exit 3), arms the deadline, runs the check and prints exactly one result, never a stack trace.
 /// </summary>
 public static class CheckHost

@@ -1,7 +1,7 @@
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// Credentials kept out of argv (DESIGN.md 3.4): a small file of <c>key=value</c> lines, in the
+/// Credentials kept out of argv: a small file of <c>key=value</c> lines, in the
 /// style of an env file or an ini section. <c>#</c> and <c>;</c> start comments, values may be
 /// quoted, an optional <c>export </c> prefix is accepted. With a section name only that
 /// <c>[section]</c> is read; without one, the lines before any section header.

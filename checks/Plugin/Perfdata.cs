@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace StackFsck.Plugin;
 
-/// <summary>Performance data in the Nagios format <c>'label'=value[UOM];[warn];[crit];[min];[max]</c> (DESIGN.md 3.3).</summary>
+/// <summary>Performance data in the Nagios format <c>'label'=value[UOM];[warn];[crit];[min];[max]</c>.</summary>
 public static class Perfdata
 {
     private static readonly HashSet<string> Units = ["", "s", "ms", "us", "%", "B", "KB", "MB", "GB", "TB", "c"];

@@ -3,7 +3,7 @@ using StackFsck.Plugin.Arguments;
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// A Nagios threshold range <c>[@][start:][end]</c> (DESIGN.md 3.2). It alerts when a value lies
+/// A Nagios threshold range <c>[@][start:][end]</c>. It alerts when a value lies
 /// outside start..end (both inclusive), or inside it when written with a leading <c>@</c>.
 /// </summary>
 public sealed class Range

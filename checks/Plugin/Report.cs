@@ -76,7 +76,7 @@ public sealed class Report(string service)
         return string.Join("; ", problems);
     }
 
-    /// <summary>The complete plugin output (DESIGN.md 3.1), ending with a newline.</summary>
+    /// <summary>The complete plugin output (checks/Plugin/README.md), ending with a newline.</summary>
     public string Render() => PluginText.Render(Service, Status, Summary(), _metrics, _details, _detailMetrics);
 
     private static string Problem(Metric metric)

@@ -12,7 +12,7 @@ internal sealed record RevocationCount(long? Events, string? Problem)
 
 /// <summary>
 /// With --revocations-db, counts Keystone's revocation_event rows, so that a dashboard can set
-/// validation latency beside the table that slowed it down before Ocata (DESIGN.md 4.1).
+/// validation latency beside the table that slowed it down before Ocata.
 /// The database is given by the --revocations-db-* options (an option file holds the password).
 /// </summary>
 internal static class RevocationEvents

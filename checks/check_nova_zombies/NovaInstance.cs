@@ -2,7 +2,7 @@ namespace StackFsck.Checks.NovaZombies;
 
 /// <summary>
 /// The columns of one row of Nova's <c>instances</c> (or <c>shadow_instances</c>, once archived)
-/// that the audit judges. Nova soft-deletes by setting <c>deleted</c> to the row id (DESIGN.md 4.1).
+/// that the audit judges. Nova soft-deletes by setting <c>deleted</c> to the row id.
 /// </summary>
 internal sealed record NovaInstance(Guid Uuid, string? Host, bool Deleted, DateTime? DeletedAt, string? VmState, string? TaskState)
 {

@@ -2,7 +2,7 @@ using StackFsck.Plugin;
 
 namespace StackFsck.Plugin.Tests;
 
-/// <summary>The perfdata format of DESIGN.md 3.3, as graphing add-ons parse it.</summary>
+/// <summary>The Nagios perfdata format, as graphing add-ons parse it.</summary>
 public class PerfdataTests
 {
     private static readonly Thresholds WarnCrit = new(Range.Parse("100"), Range.Parse("@1000:"));

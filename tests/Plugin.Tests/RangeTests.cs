@@ -2,7 +2,7 @@ using StackFsck.Plugin;
 
 namespace StackFsck.Plugin.Tests;
 
-/// <summary>Every row of the range table in DESIGN.md 3.2, plus the malformed ranges a user may type.</summary>
+/// <summary>Every row of the range table in the README (the plugin contract), plus the malformed ranges a user may type.</summary>
 public class RangeTests
 {
     [Theory]

@@ -2,7 +2,7 @@ using StackFsck.Plugin;
 
 namespace StackFsck.Plugin.Tests;
 
-/// <summary>The first line, long output and state of a report (DESIGN.md 3.1).</summary>
+/// <summary>The first line, long output and state of a report.</summary>
 public class ReportTests
 {
     private static readonly Thresholds DepthLimits = new(Range.Parse("100"), Range.Parse("1000"));

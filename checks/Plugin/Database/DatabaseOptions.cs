@@ -4,7 +4,7 @@ namespace StackFsck.Plugin.Database;
 
 /// <summary>
 /// The command-line options that say how to reach one database: host, port or socket, user,
-/// option file and group (so no password is ever in argv, DESIGN.md 3.4), database, TLS.
+/// option file and group (so no password is ever in argv), database, TLS.
 /// A check that reads several databases makes one set per database with a prefix, e.g.
 /// <c>new DatabaseOptions("neutron", "the Neutron database")</c> gives <c>--neutron-host</c>,
 /// <c>--neutron-defaults-group</c> and so on; the unprefixed set also has check_mysql's short

@@ -4,7 +4,7 @@ namespace StackFsck.Plugin.Database;
 
 /// <summary>
 /// The few MariaDB Connector/C (<c>libmariadb.so.3</c>) calls the database layer uses, bound at
-/// compile time with [LibraryImport] so the checks stay Native AOT clean (DESIGN.md 2).
+/// compile time with [LibraryImport] so the checks stay Native AOT clean.
 /// Handles are plain pointers: <c>MYSQL*</c>, <c>MYSQL_RES*</c>, <c>MYSQL_ROW</c> (char**).
 /// </summary>
 internal static partial class MariaDbNative

@@ -3,7 +3,7 @@ namespace StackFsck.Plugin.Nova;
 /// <summary>
 /// An SQLAlchemy database URL as OpenStack writes it (<c>mysql+pymysql://user:pass@host:3306/nova?charset=utf8</c>),
 /// in parts. Nova cell mappings may hold a template instead (<c>{scheme}://{username}:{password}@db1/nova_cell1</c>)
-/// whose placeholders come from the local <c>[database]/connection</c> (DESIGN.md 4.1).
+/// whose placeholders come from the local <c>[database]/connection</c>.
 /// </summary>
 public sealed record DatabaseUrl(string Scheme, string? Username, Secret? Password, string? Hostname, int? Port, string Path, string Query)
 {

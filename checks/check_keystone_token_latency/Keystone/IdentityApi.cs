@@ -7,7 +7,7 @@ using StackFsck.Plugin.Http;
 
 namespace StackFsck.Checks.KeystoneLatency.Keystone;
 
-/// <summary>Keystone's two token calls (DESIGN.md 4.2): issue a token, validate one.</summary>
+/// <summary>Keystone's two token calls: issue a token, validate one.</summary>
 internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credentials)
 {
     public Uri TokensUri { get; } = new(credentials.IdentityUri, "auth/tokens");

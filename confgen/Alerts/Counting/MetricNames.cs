@@ -4,7 +4,7 @@ using StackFsck.Alerts.LogLines;
 namespace StackFsck.Alerts.Counting;
 
 /// <summary>
-/// StatsD metric names (DESIGN.md 4.3): parts of <c>[A-Za-z0-9_-]</c> joined by dots, so a
+/// StatsD metric names: parts of <c>[A-Za-z0-9_-]</c> joined by dots, so a
 /// host's FQDN or a service description with spaces becomes one part. An event is named
 /// <c>PREFIX.ENV.CELL.CLASS.KIND.HOST[.SERVICE][.TYPE].STATE</c>, e.g.
 /// <c>nagios.prod.cell1.cell.service_alert.cmp001_example_net.nova-compute.HARD.CRITICAL</c>.

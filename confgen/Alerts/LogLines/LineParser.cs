@@ -3,7 +3,7 @@ namespace StackFsck.Alerts.LogLines;
 
 /// <summary>
 /// Parses one line of a Nagios 4 <c>nagios.log</c> or an Icinga 2 compat <c>icinga.log</c>
-/// (DESIGN.md 4.3): <c>[epoch] SERVICE ALERT: host;service;STATE;HARD;attempt;output</c> and the
+/// (both the same format): <c>[epoch] SERVICE ALERT: host;service;STATE;HARD;attempt;output</c> and the
 /// HOST ALERT, NOTIFICATION, FLAPPING ALERT and DOWNTIME ALERT forms. Everything else that looks
 /// like a log line (CURRENT/INITIAL states, external commands, rotation notes) is ignored.
 /// </summary>
