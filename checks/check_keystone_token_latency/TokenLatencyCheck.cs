@@ -12,20 +12,25 @@ namespace StackFsck.Checks.KeystoneLatency;
 /// </summary>
 internal static class TokenLatencyCheck
 {
+    // Bounds an operator never needs to pass: a run of more validations than this outlasts any
+    // check interval, and more in flight than this is a load test, not a probe.
+    private const int MaxCount = 100_000;
+    private const int MaxConcurrency = 256;
+
     private static readonly Option<int> Count = new("--count", "-n")
     {
-        Description = "validations to time",
+        Description = ValueParsers.WithRange("validations to time", 1, MaxCount),
         DefaultValueFactory = () => 20,
         HelpName = "N",
-        Parser = text => CountOption.Parse(text, minimum: 1),
+        Parser = text => CountOption.Parse(text, minimum: 1, maximum: MaxCount),
     };
 
     private static readonly Option<int> Concurrency = new("--concurrency", "-C")
     {
-        Description = "validations in flight at once",
+        Description = ValueParsers.WithRange("validations in flight at once", 1, MaxConcurrency),
         DefaultValueFactory = () => 4,
         HelpName = "N",
-        Parser = text => CountOption.Parse(text, minimum: 1),
+        Parser = text => CountOption.Parse(text, minimum: 1, maximum: MaxConcurrency),
     };
 
     private static readonly Option<string> Method = new Option<string>("--method")

@@ -23,10 +23,10 @@ internal static class BloatCheck
         Description = "read table statistics from information_schema instead of counting (estimates; for huge tables)",
     };
 
-    private static readonly Option<int?> OlderThan = Bounded<int?>("--older-than",
-        $"count only rows deleted more than DAYS ago (0 to {Cutoff.MaxDays}), as the printed cleanup of that age removes them", "DAYS", Cutoff.MaxDays);
+    private static readonly Option<int?> OlderThan = CountOption.Create<int?>("--older-than",
+        "count only rows deleted more than DAYS ago, as the printed cleanup of that age removes them", "DAYS", maximum: Cutoff.MaxDays);
 
-    private static readonly Option<int> List = Bounded("--list", $"how many of the worst tables the long output names (0 to {MaxList})", "N", MaxList, 10);
+    private static readonly Option<int> List = CountOption.Create("--list", "how many of the worst tables the long output names", "N", 10, maximum: MaxList);
 
     private static readonly Option<ManageConfig[]> ManageConfigs = RepeatedOption.Create("--manage-config", [], ManageConfig.Parse,
         "config file the printed cleanup command of SERVICE reads (nova-manage --config-file FILE ...), repeatable", "SERVICE:FILE");
@@ -68,15 +68,5 @@ internal static class BloatCheck
         List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, cutoff, context);
         var settings = new BloatReport.Settings(fast, cutoff, context.Get(List), configFiles);
         return Task.FromResult(BloatReport.Build(found, settings, limits));
-    }
-
-    /// <summary>A count option with a documented upper end: past it, a bad argument (exit 3) rather than an overflow.</summary>
-    private static Option<T> Bounded<T>(string name, string description, string helpName, int max, T? fallback = default)
-    {
-        Option<T> option = CountOption.Create(name, description, helpName, fallback);
-        option.Parser = text => CountOption.Parse(text) is int value && value <= max
-            ? (T)(object)value
-            : throw new FormatException($"{text} is too large: give 0 to {max}");
-        return option;
     }
 }

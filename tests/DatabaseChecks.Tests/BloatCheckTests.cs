@@ -136,11 +136,11 @@ public sealed class BloatCheckTests(BloatDatabases dbs) : IClassFixture<BloatDat
     }
 
     [Theory]
-    [InlineData("--older-than", "99999999", "99999999 is too large: give 0 to 10000")]
-    [InlineData("--older-than", "10001", "10001 is too large: give 0 to 10000")]
-    [InlineData("--older-than", "-1", "-1 is negative")]
-    [InlineData("--list", "1001", "1001 is too large: give 0 to 1000")]
-    [InlineData("--list", "-1", "-1 is negative")]
+    [InlineData("--older-than", "99999999", "99999999 is out of range: give 0 to 10000")]
+    [InlineData("--older-than", "10001", "10001 is out of range: give 0 to 10000")]
+    [InlineData("--older-than", "-1", "-1 is out of range: give 0 to 10000")]
+    [InlineData("--list", "1001", "1001 is out of range: give 0 to 1000")]
+    [InlineData("--list", "-1", "-1 is out of range: give 0 to 1000")]
     [InlineData("--manage-config", "keystone:/etc/keystone/keystone.conf", "'keystone' has no cleanup command")]
     [InlineData("--manage-config", "nova", "needs SERVICE:FILE")]
     public void Numbers_outside_their_documented_range_and_bad_config_options_are_bad_arguments(string option, string value, string message)

@@ -32,6 +32,12 @@ public sealed class BadArgumentTests
         (["check_rabbitmq_compute_queues"], ["-H", "/some/dir"]),
         (["check_rabbitmq_compute_queues"], ["-H", "rabbit\u0001one"]),
         (["check_rabbitmq_compute_queues"], ["-H", ""]),
+        (["check_keystone_token_latency"], ["--count", "0"]),
+        (["check_keystone_token_latency"], ["--count", "100001"]),
+        (["check_keystone_token_latency"], ["--concurrency", "257"]),
+        (["check_keystone_revocations"], ["--expiration", "99999999999"]),
+        (["check_keystone_accounts"], ["--inactive-days", "2147483647"]),
+        (["check_openstack_db_bloat"], ["--older-than", "99999999"]),
     ];
 
     /// <summary>Threshold ranges: the checks that have -w and further pairs.</summary>
