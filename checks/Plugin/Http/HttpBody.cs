@@ -68,7 +68,7 @@ internal sealed class HttpBody(Stream inner, string where) : Stream
         {
             HttpRequestError.ResponseEnded => $"the answer from {where} broke off before its end (the server closed the connection mid-answer)",
             HttpRequestError.InvalidResponse => $"the answer from {where} is damaged (its length or chunks do not add up)",
-            _ => $"the connection to {where} broke while reading its answer",
+            _ => $"the answer from {where} broke off before its end (the connection broke)",
         }
-        : $"the connection to {where} broke while reading its answer ({error.InnerException?.Message ?? "connection lost"})", inner: error);
+        : $"the answer from {where} broke off before its end ({error.InnerException?.Message ?? "connection lost"})", inner: error);
 }
