@@ -95,8 +95,10 @@ public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
     /// </summary>
     private string WriteInventory()
     {
-        string credentials = Path.Combine(work, "rabbitmq.ini");
-        File.WriteAllText(credentials, "username=guest\npassword=guest\n");
+        string rabbitmq = Path.Combine(work, "rabbitmq.ini");
+        File.WriteAllText(rabbitmq, "username=guest\npassword=guest\n");
+        string credentials = NagiosOwned(rabbitmq);
+        string keystoneOptions = NagiosOwned(keystone!.ReadOnly);
         string port = Broker.Api.Port.ToString(CultureInfo.InvariantCulture);
         string folder = Directory.CreateDirectory(Path.Combine(work, "inventory")).FullName;
         File.WriteAllText(Path.Combine(folder, "e2e.yaml"), $$"""
@@ -111,7 +113,7 @@ public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
               rabbitmq:
                 - {host: ctl1.e2e.test, port: {{port}}, vhost: {{top!.Vhost}}, credentials_file: {{credentials}} }
               databases:
-                - {name: keystone, database: {{keystone!.Name}}, host: ctl1.e2e.test, defaults_file: {{keystone.ReadOnly}} }
+                - {name: keystone, database: {{keystone!.Name}}, host: ctl1.e2e.test, defaults_file: {{keystoneOptions}} }
             cells:
               cell1:
                 hosts:
@@ -124,6 +126,18 @@ public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
 
             """);
         return folder;
+    }
+
+    /// <summary>
+    /// A copy of a credentials file as a monitoring server keeps it: owned by the nagios user that
+    /// runs the checks, mode 0600 (the checks warn about one others can read).
+    /// </summary>
+    private string NagiosOwned(string source)
+    {
+        string copy = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "private")).FullName, Path.GetFileName(source));
+        CheckRun install = Dist.RunProgram("install", ["-o", "nagios", "-g", "nagios", "-m", "0600", source, copy], new Dictionary<string, string?>());
+        Assert.True(install.ExitCode == 0, install.ToString());
+        return copy;
     }
 
     /// <summary>$USER1$: the checks built for this run, and the monitoring-plugins the templates use beside them.</summary>
