@@ -58,6 +58,25 @@ public sealed class KeystoneRevocationsTests : IDisposable
         Assert.Equal(1, Count($"id = {kept}"));
     }
 
+    [Fact]
+    public void The_printed_delete_run_verbatim_removes_exactly_the_overdue_events()
+    {
+        RevokeNewTokens(4);
+        KeystoneApi.Sql("UPDATE revocation_event SET revoked_at = revoked_at - INTERVAL 2 HOUR ORDER BY id DESC LIMIT 3");
+        CheckRun backlog = Dist.Run(Check, KeystoneApi.DatabaseLogin);
+        const string Lead = "They revoke only expired tokens and can be deleted: ";
+        string delete = Assert.Single(backlog.LongOutput, line => line.StartsWith(Lead, StringComparison.Ordinal))[Lead.Length..];
+        long before = Count("1");
+
+        KeystoneApi.Sql(delete); // as an operator pastes it into the mysql client
+
+        CheckRun after = Dist.Run(Check, KeystoneApi.DatabaseLogin);
+        Assert.True(backlog.Perf("overdue") >= 3, backlog.ToString());
+        Assert.Equal(backlog.Perf("overdue"), before - Count("1"));
+        Assert.Equal(0, after.Perf("overdue"));
+        Assert.DoesNotContain("DELETE", after.Stdout);
+    }
+
     public void Dispose() => _api.Dispose();
 
     private void RevokeNewTokens(int count)
