@@ -1,4 +1,5 @@
 using System.Text;
+using StackFsck.Alerts.Reading;
 
 namespace StackFsck.Alerts.Counting;
 
@@ -18,20 +19,6 @@ public static class HostStates
     public static IReadOnlyList<string> Load(string path) =>
         File.Exists(path) ? File.ReadAllLines(path, Latin1).Where(line => line.Length > 0 && !line.StartsWith('#')).ToList() : [];
 
-    public static void Save(string path, IEnumerable<string> hostsDown)
-    {
-        string temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
-        {
-            file.Write(Latin1.GetBytes("# confgen alerts: hosts DOWN or UNREACHABLE at the last counted line\n"));
-            foreach (string host in hostsDown)
-            {
-                file.Write(Latin1.GetBytes(host + "\n"));
-            }
-
-            file.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    public static void Save(string path, IEnumerable<string> hostsDown) => AtomicFile.Write(path, Latin1.GetBytes(
+        "# confgen alerts: hosts DOWN or UNREACHABLE at the last counted line\n" + string.Concat(hostsDown.Select(host => host + "\n"))));
 }
