@@ -21,8 +21,13 @@ public sealed class HandMadeKeystoneTests : HandMadeKeystoneTest
     [Fact]
     public void HandMade_known_delays_give_the_percentiles()
     {
+        // An untimed run first: a cold Kestrel in the test host compiles its request path on the
+        // first concurrent validations (the likely cause of a p95 of 1.9 s seen once in a CI run),
+        // which is no latency of anything the check measures.
+        Assert.Equal(0, Check.Run().ExitCode);
+        int warm = Keystone.Validations;
         // Of every 20 validations, 18 take 30 ms, one 400 ms and one 800 ms (whichever order they arrive in).
-        Keystone.Delay = n => ((n - 1) % 20) switch
+        Keystone.Delay = n => ((n - warm - 1) % 20) switch
         {
             18 => TimeSpan.FromMilliseconds(400),
             19 => TimeSpan.FromMilliseconds(800),
@@ -35,7 +40,7 @@ public sealed class HandMadeKeystoneTests : HandMadeKeystoneTest
         Assert.InRange(run.Perf("p50"), 25, 395);
         Assert.InRange(run.Perf("p95"), 395, 795);
         Assert.InRange(run.Perf("p99"), 795, 2000);
-        Assert.Equal(20, Keystone.Validations);
+        Assert.Equal(20, Keystone.Validations - warm);
     }
 
     [Fact]
