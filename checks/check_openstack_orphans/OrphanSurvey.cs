@@ -1,3 +1,5 @@
+using StackFsck.Plugin;
+
 namespace StackFsck.Checks.OpenStackOrphans;
 
 /// <summary>

@@ -1,6 +1,6 @@
-using StackFsck.Checks.NovaZombies;
+using StackFsck.Plugin;
 
-namespace StackFsck.Tests.Zombies;
+namespace StackFsck.Plugin.Tests;
 
 /// <summary>--grace takes seconds or a number with a unit, as operators write durations.</summary>
 public class GraceOptionTests

@@ -1,7 +1,7 @@
-namespace StackFsck.Checks.OpenStackOrphans;
+namespace StackFsck.Plugin;
 
-/// <summary>One category of orphans: how many, and the first few for the long output (the rest is only counted).</summary>
-internal sealed class Findings(int keep)
+/// <summary>One category of findings (orphans, stuck resources): how many, and the first few for the long output (the rest is only counted).</summary>
+public sealed class Findings(int keep)
 {
     private readonly List<string> _shown = [];
 

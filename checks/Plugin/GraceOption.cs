@@ -1,10 +1,9 @@
 using StackFsck.Plugin.Arguments;
-using StackFsck.Plugin;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Plugin;
 
 /// <summary>A duration option: seconds, or a number with s, m, h or d (<c>90m</c>, <c>2h</c>, <c>1d</c>), from 0 to ten years.</summary>
-internal static class GraceOption
+public static class GraceOption
 {
     /// <summary>Ten years: longer than any cloud keeps a deleted instance, and far inside what a date can go back.</summary>
     private const double MaximumSeconds = 3650 * 86400.0;

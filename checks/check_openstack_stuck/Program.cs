@@ -1,0 +1,4 @@
+using StackFsck.Checks.OpenStackStuck;
+using StackFsck.Plugin;
+
+return CheckHost.Run(StuckCheck.Definition, args);

@@ -1,0 +1,106 @@
+using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
+using StackFsck.Plugin.Database;
+using StackFsck.Plugin.Nova;
+
+namespace StackFsck.Checks.OpenStackStuck;
+
+/// <summary>
+/// check_openstack_stuck: what has stayed in a transitional state too long, across a whole cloud
+/// (every Nova cell, Cinder, Neutron, Glance) and which services stopped reporting. SELECT only;
+/// the state and the age of each row are judged by the database server.
+/// </summary>
+internal static class StuckCheck
+{
+    private static readonly Option<string?> NovaConf = new("--nova-conf")
+    {
+        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
+        HelpName = "FILE",
+    };
+
+    private static readonly Option<int> List = CountOption.Create("--list", "how many resources the long output lists per category and state", "N", 10);
+
+    private static readonly Option<TimeSpan> InstanceGrace = GraceOption.Create("--instance-grace", "how long an instance may stay in a task", "1h");
+    private static readonly Option<TimeSpan> MigrationGrace = GraceOption.Create("--migration-grace", "how long a migration may stay unfinished", "2h");
+    private static readonly Option<TimeSpan> ResizeGrace = GraceOption.Create("--resize-grace", "how long a finished resize may wait for confirmation", "24h");
+    private static readonly Option<TimeSpan> VolumeGrace = GraceOption.Create("--volume-grace", "how long a volume, snapshot or attachment may stay in a transitional status", "1h");
+    private static readonly Option<TimeSpan> ImageGrace = GraceOption.Create("--image-grace", "how long an image may stay saving, importing or uploading", "6h");
+    private static readonly Option<TimeSpan> ServiceDownTime = GraceOption.Create("--service-down-time", "how long a service may stay silent (Nova's and Cinder's service_down_time)", "60s");
+
+    private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
+    private static readonly ServiceDatabase Cinder = new("cinder", "Cinder", "volumes, snapshots, attachments, volume services");
+    private static readonly ServiceDatabase Neutron = new("neutron", "Neutron", "failed port bindings");
+    private static readonly ServiceDatabase Glance = new("glance", "Glance", "images");
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_openstack_stuck",
+        Service = "OPENSTACK_STUCK",
+        Description = "Finds instances, migrations, volumes, ports and images stuck in a transitional state, and services that stopped reporting, in every Nova cell, Cinder, Neutron and Glance.",
+        Options =
+        [
+            NovaConf, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
+            .. Api.Options, .. Cinder.Options, .. Neutron.Options, .. Glance.Options, .. StuckThresholds.All.SelectMany(pair => pair.Options),
+        ],
+        Execute = context => Task.FromResult(Execute(context)),
+    };
+
+    private static Report Execute(CheckContext context)
+    {
+        var graces = new Graces(context.Get(InstanceGrace), context.Get(MigrationGrace), context.Get(ResizeGrace),
+            context.Get(VolumeGrace), context.Get(ImageGrace), context.Get(ServiceDownTime));
+        var categories = new StuckCategories(context.Get, graces, context.Get(List));
+        var reader = new SourceReader(context);
+        DatabaseSettings api = Api.Read(context, "nova_api database");
+        List<string> read = [];
+        int cells = ReadCells(context, reader, api, categories, graces);
+        if (Cinder.Read(context, api) is DatabaseSettings cinder)
+        {
+            reader.Read(cinder, CinderQueries.For(categories, graces));
+            read.Add("Cinder");
+        }
+
+        if (Neutron.Read(context, api) is DatabaseSettings neutron)
+        {
+            reader.Read(neutron, NeutronQueries.For(categories));
+            read.Add("Neutron");
+        }
+
+        if (Glance.Read(context, api) is DatabaseSettings glance)
+        {
+            reader.Read(glance, GlanceQueries.For(categories, graces));
+            read.Add("Glance");
+        }
+
+        return StuckReport.Build(categories, reader.Failures, $"{cells} Nova cells" + string.Concat(read.Select(name => ", " + name)));
+    }
+
+    /// <summary>Reads every cell nova_api maps; returns how many. Without the cell list, every Nova count is unknown.</summary>
+    private static int ReadCells(CheckContext context, SourceReader reader, DatabaseSettings api, StuckCategories categories, Graces graces)
+    {
+        List<NovaCell> cells;
+        try
+        {
+            using DatabaseConnection db = DatabaseConnection.Open(context, api);
+            cells = NovaCells.All(db, api, NovaCells.LocalConnection(context.Get(NovaConf)));
+        }
+        catch (CheckException error)
+        {
+            reader.Fail(error.Message, NovaQueries.For("", categories, graces));
+            return 0;
+        }
+
+        if (cells.Count == 0)
+        {
+            reader.Fail($"no cell in cell_mappings of {api.Where()}: is this the nova_api database?", NovaQueries.For("", categories, graces));
+        }
+
+        context.Log(1, $"{cells.Count} cells: {string.Join(", ", cells.Select(c => c.Name))}");
+        foreach (NovaCell cell in cells)
+        {
+            reader.Read(cell.Settings, NovaQueries.For(cell.Name, categories, graces));
+        }
+
+        return cells.Count;
+    }
+}

@@ -1,0 +1,50 @@
+using StackFsck.Plugin;
+
+namespace StackFsck.Checks.OpenStackStuck;
+
+/// <summary>Words the categories: one metric each, the stuck resources grouped by state in the long output, and every source that could not be read.</summary>
+internal static class StuckReport
+{
+    public static Report Build(StuckCategories categories, IReadOnlyList<string> failures, string sources)
+    {
+        var report = new Report(StuckCheck.Definition.Service) { OkSummary = $"nothing stuck or down in {sources}" };
+        if (failures.Count > 0)
+        {
+            report.Declare(Status.Unknown, string.Join("; ", failures));
+        }
+
+        // A category no database was asked for (--no-SERVICE) is left out altogether.
+        foreach (Category category in categories.All.Where(category => category.Read || category.Failed))
+        {
+            // Unknown only when none of its databases could be read; a partial count still alerts.
+            double? value = !category.Read && category.Failed ? null : category.Count;
+            report.Add(new Metric(category.Label, value, Thresholds: category.Thresholds, Min: 0, Text: $"{category.Count} {category.What}"));
+            Details(report, category);
+        }
+
+        return report;
+    }
+
+    private static void Details(Report report, Category category)
+    {
+        if (category.Count == 0)
+        {
+            return;
+        }
+
+        string states = string.Join(", ", category.Groups.Select(group => $"{group.State} {group.Found.Count}"));
+        report.Detail($"{category.Count} {category.What} ({states}):");
+        foreach ((string state, Findings found) in category.Groups)
+        {
+            foreach (string line in found.Shown)
+            {
+                report.Detail("  " + line);
+            }
+
+            if (found.Count > found.Shown.Count)
+            {
+                report.Detail($"  ... and {found.Count - found.Shown.Count} more {state}");
+            }
+        }
+    }
+}
