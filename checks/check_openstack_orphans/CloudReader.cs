@@ -11,21 +11,45 @@ namespace StackFsck.Checks.OpenStackOrphans;
 /// </summary>
 internal static class CloudReader
 {
-    public static void ReadInstances(CheckContext context, IEnumerable<NovaCell> cells, InstanceIndex index)
+    /// <summary>
+    /// Every cell's instances; with <paramref name="placement"/>, also where each runs and, per
+    /// cell, the compute nodes and migrations in progress placement's allocations are judged by.
+    /// </summary>
+    public static void ReadInstances(CheckContext context, IEnumerable<NovaCell> cells, InstanceIndex index, ComputeNodes nodes, PlacementSurvey? placement)
     {
+        string sql = placement is null ? "SELECT uuid, deleted FROM instances" : "SELECT uuid, deleted, host, node, vm_state FROM instances";
         foreach (NovaCell cell in cells)
         {
             using DatabaseConnection db = DatabaseConnection.Open(context, cell.Settings);
             short number = index.AddCell(cell.Uuid);
-            foreach (DatabaseRow row in db.Query("SELECT uuid, deleted FROM instances", $"reading the instances of cell {cell.Name}"))
+            foreach (DatabaseRow row in db.Query(sql, $"reading the instances of cell {cell.Name}"))
             {
-                if (Guid.TryParse(row.String(0), out Guid uuid))
+                if (!Guid.TryParse(row.String(0), out Guid uuid))
                 {
-                    index.AddInstance(uuid, number, row.Int64(1) != 0);
+                    continue;
                 }
+
+                bool deleted = row.Int64(1) != 0;
+                if (placement is null)
+                {
+                    index.AddInstance(uuid, number, deleted);
+                    continue;
+                }
+
+                int place = nodes.Place(number, row.String(2), row.String(3));
+                index.AddInstance(uuid, number, deleted, place, Scheduled(place, row.String(4)));
+            }
+
+            if (placement is not null)
+            {
+                PlacementReader.ReadCell(db, cell, number, nodes, placement);
             }
         }
     }
+
+    /// <summary>On a host and past building, not shelved-offloaded (which gives its allocation back): it should hold an allocation.</summary>
+    private static bool Scheduled(int place, string? vmState) =>
+        place != ComputeNodes.None && vmState is not ("building" or "shelved_offloaded");
 
     /// <summary>Mappings without a cell belong to instances still being built (a build request): not judged.</summary>
     public static void ReadMappings(DatabaseConnection api, OrphanSurvey survey)

@@ -17,6 +17,8 @@ internal sealed class InstanceIndex
         public short Cell;
         public bool Deleted;
         public bool Mapped;
+        public bool Scheduled;
+        public int Place;
     }
 
     public IReadOnlyList<string> Cells => _cells;
@@ -30,7 +32,9 @@ internal sealed class InstanceIndex
         return checked((short)(_cells.Count - 1));
     }
 
-    public void AddInstance(Guid uuid, short cell, bool deleted)
+    /// <param name="place">Where it runs (<see cref="ComputeNodes.Place"/>), for placement's allocations.</param>
+    /// <param name="scheduled">Placed on a host and expected to hold an allocation: not building, not shelved-offloaded.</param>
+    public void AddInstance(Guid uuid, short cell, bool deleted, int place = ComputeNodes.None, bool scheduled = false)
     {
         // A uuid in two cells (a half-done move) counts as live when either copy is.
         ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, uuid, out bool exists);
@@ -42,11 +46,22 @@ internal sealed class InstanceIndex
         Live += deleted ? 0 : 1;
         entry.Cell = cell;
         entry.Deleted = deleted;
+        entry.Place = place;
+        entry.Scheduled = scheduled && !deleted;
     }
 
     public InstanceState StateOf(Guid uuid) => _entries.TryGetValue(uuid, out Entry entry)
         ? entry.Deleted ? InstanceState.Deleted : InstanceState.Live
         : InstanceState.Missing;
+
+    /// <summary>Whether a live instance runs at <paramref name="place"/>: what makes its allocation there rightful.</summary>
+    public bool LivesAt(Guid uuid, int place) =>
+        place != ComputeNodes.None && _entries.TryGetValue(uuid, out Entry entry) && !entry.Deleted && entry.Place == place;
+
+    /// <summary>Live instances placed on a host whose uuid <paramref name="allocated"/> does not hold, with their place.</summary>
+    public IEnumerable<(Guid Uuid, int Place)> ScheduledWithout(HashSet<Guid> allocated) => _entries
+        .Where(pair => pair.Value.Scheduled && !allocated.Contains(pair.Key))
+        .Select(pair => (pair.Key, pair.Value.Place));
 
     /// <summary>Records an instance mapping; false when no cell holds the instance (a stale mapping).</summary>
     public bool Map(Guid uuid)

@@ -5,15 +5,17 @@ namespace StackFsck.Checks.OpenStackOrphans;
 /// <summary>Judges an <see cref="OrphanSurvey"/> against the thresholds and words it: counts, then the first ids of each category with the command that deals with each.</summary>
 internal static class OrphanReport
 {
-    public sealed record Limits(Thresholds Ports, Thresholds Attachments, Thresholds Volumes, Thresholds Unmapped, Thresholds StaleMappings);
+    public sealed record Limits(Thresholds Ports, Thresholds Attachments, Thresholds Volumes, Thresholds Unmapped, Thresholds StaleMappings,
+        Thresholds OrphanAllocations, Thresholds MissingAllocations);
 
-    public static Report Build(OrphanSurvey survey, InstanceIndex index, Limits limits, bool ports, bool attachments)
+    public static Report Build(OrphanSurvey survey, InstanceIndex index, Limits limits, bool ports, bool attachments, PlacementSurvey? placement)
     {
         var report = new Report(OrphansCheck.Definition.Service)
         {
             OkSummary = $"no orphans: {index.Live} live instances in {index.Cells.Count} cells" +
                 (ports ? $", {survey.ComputePorts} compute ports" : "") +
-                (attachments ? $", {survey.LiveAttachments} volume attachments" : ""),
+                (attachments ? $", {survey.LiveAttachments} volume attachments" : "") +
+                (placement is not null ? $", {placement.Consumers} placement consumers" : ""),
         };
         if (index.Cells.Count == 0)
         {
@@ -31,6 +33,12 @@ internal static class OrphanReport
             Category(report, "orphan_volumes", survey.Volumes, limits.Volumes, "volumes attached to deleted or missing instances");
         }
 
+        if (placement is not null)
+        {
+            Category(report, "orphan_allocations", placement.Orphans, limits.OrphanAllocations, "placement allocations of no live instance or migration in progress");
+            Category(report, "missing_allocations", placement.Missing, limits.MissingAllocations, "live, scheduled instances without a placement allocation");
+        }
+
         Category(report, "unmapped_instances", survey.Unmapped, limits.Unmapped, "live instances without an instance mapping");
         Category(report, "stale_mappings", survey.StaleMappings, limits.StaleMappings, "instance mappings without an instance");
         report
@@ -44,6 +52,11 @@ internal static class OrphanReport
         if (attachments)
         {
             report.Add(new Metric("attachments", survey.LiveAttachments, Min: 0));
+        }
+
+        if (placement is not null)
+        {
+            report.Add(new Metric("consumers", placement.Consumers, Min: 0));
         }
 
         return report;

@@ -22,27 +22,33 @@ internal static class OrphansCheck
 
     private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not look for orphan volume attachments" };
 
+    private static readonly Option<bool> NoPlacement = new("--no-placement") { Description = "do not look for orphan or missing placement allocations" };
+
     private static readonly Option<int> List = CountOption.Create("--list", "how many ids the long output lists per category", "N", 10);
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
     private static readonly DatabaseOptions Neutron = new("neutron", "the Neutron database (unset values as the nova_api ones)", defaultDatabase: "neutron");
     private static readonly DatabaseOptions Cinder = new("cinder", "the Cinder database (unset values as the nova_api ones)", defaultDatabase: "cinder");
+    private static readonly DatabaseOptions Placement = new("placement", "the placement database (unset values as the nova_api ones)", defaultDatabase: "placement");
 
     private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
     private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
     private static readonly ThresholdPair Volumes = ThresholdPair.Named("volumes", "volumes attached to gone instances", "0");
     private static readonly ThresholdPair Unmapped = ThresholdPair.Named("unmapped", "live instances without an instance mapping", "0");
     private static readonly ThresholdPair StaleMappings = ThresholdPair.Named("stale-mappings", "instance mappings without an instance", "0");
+    private static readonly ThresholdPair OrphanAllocations = ThresholdPair.Named("orphan-allocations", "placement allocations of no live instance or migration in progress", "0");
+    private static readonly ThresholdPair MissingAllocations = ThresholdPair.Named("missing-allocations", "live, scheduled instances without a placement allocation", "0");
 
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_openstack_orphans",
         Service = "OPENSTACK_ORPHANS",
-        Description = "Finds what Neutron, Cinder and nova_api still hold for instances no Nova cell has: ports, attachments, volumes, mappings.",
+        Description = "Finds what Neutron, Cinder, placement and nova_api still hold for instances no Nova cell has: ports, attachments, volumes, allocations, mappings; and instances without an allocation.",
         Options =
         [
-            NovaConf, NoNeutron, NoCinder, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options,
+            NovaConf, NoNeutron, NoCinder, NoPlacement, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
             .. Ports.Options, .. Attachments.Options, .. Volumes.Options, .. Unmapped.Options, .. StaleMappings.Options,
+            .. OrphanAllocations.Options, .. MissingAllocations.Options,
         ],
         Execute = context => Task.FromResult(Execute(context)),
     };
@@ -52,12 +58,19 @@ internal static class OrphansCheck
         DatabaseSettings api = Api.Read(context, "nova_api database");
         var index = new InstanceIndex();
         var survey = new OrphanSurvey(index, context.Get(List));
+        var nodes = new ComputeNodes();
+        PlacementSurvey? placement = context.Get(NoPlacement) ? null : new PlacementSurvey(index, nodes, context.Get(List));
         using (DatabaseConnection apiDb = DatabaseConnection.Open(context, api))
         {
             List<NovaCell> cells = NovaCells.All(apiDb, api, NovaCells.LocalConnection(context.Get(NovaConf)));
             context.Log(1, $"{cells.Count} cells: {string.Join(", ", cells.Select(c => c.Name))}");
-            CloudReader.ReadInstances(context, cells, index);
+            CloudReader.ReadInstances(context, cells, index, nodes, placement);
             CloudReader.ReadMappings(apiDb, survey);
+        }
+
+        if (placement is not null)
+        {
+            PlacementReader.ReadAllocations(context, DatabaseLogin.Inherit(Placement.Read(context, "placement database"), api), placement);
         }
 
         bool ports = !context.Get(NoNeutron);
@@ -73,7 +86,7 @@ internal static class OrphansCheck
         }
 
         var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),
-            context.Get(Unmapped), context.Get(StaleMappings));
-        return OrphanReport.Build(survey, index, limits, ports, attachments);
+            context.Get(Unmapped), context.Get(StaleMappings), context.Get(OrphanAllocations), context.Get(MissingAllocations));
+        return OrphanReport.Build(survey, index, limits, ports, attachments, placement);
     }
 }

@@ -64,7 +64,7 @@ public sealed class OrphansCheckTests(OrphanCloud cloud) : IClassFixture<OrphanC
     {
         CheckRun run = Dist.Run(Check, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf,
             "--neutron-host", CloudDatabases.Host, "--neutron-port", CloudDatabases.Port, "--neutron-database", cloud.Databases.Name("neutron"),
-            "--cinder-defaults-file", cloud.Databases.ReadOnlyLogin, "--cinder-database", cloud.Databases.Name("cinder"), "-v");
+            "--cinder-defaults-file", cloud.Databases.ReadOnlyLogin, "--cinder-database", cloud.Databases.Name("cinder"), "--no-placement", "-v");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal((3, 3), (run.Perf("orphan_ports"), run.Perf("orphan_attachments")));
@@ -86,10 +86,10 @@ public sealed class OrphansCheckTests(OrphanCloud cloud) : IClassFixture<OrphanC
     public void Database_problems_are_one_unknown_line_naming_the_culprit()
     {
         CheckRun noDatabase = Dist.Run(Check, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf,
-            "--no-cinder");
+            "--no-cinder", "--no-placement");
         CheckRun noTable = Dist.Run(Check, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf,
-            "--neutron-database", cloud.Databases.Name("cinder"), "--no-cinder");
-        CheckRun notNovaApi = Dist.Run(Check, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("cell1"), "--no-neutron", "--no-cinder");
+            "--neutron-database", cloud.Databases.Name("cinder"), "--no-cinder", "--no-placement");
+        CheckRun notNovaApi = Dist.Run(Check, "-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("cell1"), "--no-neutron", "--no-cinder", "--no-placement");
 
         Assert.Equal((3, 3, 3), (noDatabase.ExitCode, noTable.ExitCode, notNovaApi.ExitCode));
         // The SELECT-only user may not even see a database it has no grant on: the server says access denied.
@@ -114,5 +114,5 @@ public sealed class OrphansCheckTests(OrphanCloud cloud) : IClassFixture<OrphanC
 
     private CheckRun Run(params string[] more) => Dist.Run(Check,
         ["-f", cloud.Databases.ReadOnlyLogin, "-d", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf,
-            "--neutron-database", cloud.Databases.Name("neutron"), "--cinder-database", cloud.Databases.Name("cinder"), .. more]);
+            "--neutron-database", cloud.Databases.Name("neutron"), "--cinder-database", cloud.Databases.Name("cinder"), "--no-placement", .. more]);
 }
