@@ -1,15 +1,15 @@
 using System.CommandLine;
 using StackFsck.Alerts;
-using StackFsck.Confgen.Audit;
 using StackFsck.Confgen.Cli;
 using StackFsck.Confgen.Inventory;
+using StackFsck.Confgen.Model;
 using StackFsck.Confgen.Render;
 
 namespace StackFsck.Confgen.AlertsCli;
 
 /// <summary>
 /// `confgen alerts send|report` (the StackFsck.Alerts library): hosts are placed with the
-/// inventory's host index; the report's workarounds come from the rendered services, as in `confgen audit`.
+/// inventory's host index; the report's workarounds come from the model, as in `confgen audit`.
 /// </summary>
 public static class AlertsSubcommand
 {
@@ -21,18 +21,14 @@ public static class AlertsSubcommand
             new InventorySource(command => command.Options.Add(inventory), parse => new InventoryView(SharedOptions.Load(parse, inventory).Hosts, [])),
             new InventorySource(render.AddTo, parse =>
             {
-                (_, Renderer renderer) = render.Render(parse);
-                InventoryModel model = InventoryLoader.Load(parse.GetValue<string>("--inventory")!);
-                return new InventoryView(model.Hosts, WorkaroundUse.Collect(renderer.Servers));
+                CloudModel model = render.Build(parse);
+                return new InventoryView(model.Inventory.Hosts, model.Workarounds());
             }));
     }
 
-    private sealed class InventoryView(HostIndex hosts, IReadOnlyList<WorkaroundUse> uses) : IAlertInventory
+    private sealed class InventoryView(HostIndex hosts, IReadOnlyList<Workaround> workarounds) : IAlertInventory
     {
-        public IReadOnlyList<StackFsck.Alerts.Workaround> Workarounds { get; } = uses
-            .Select(use => new StackFsck.Alerts.Workaround(
-                use.Service, string.Join(' ', use.Where), use.Workaround.Url, use.Workaround.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), use.Workaround.Diagnosed))
-            .ToList();
+        public IReadOnlyList<Workaround> Workarounds => workarounds;
 
         public Placement? PlacementOf(string host) =>
             hosts.Find(host) is { } where ? new Placement(where.Environment, where.Cell, where.Class.ToString().ToLowerInvariant()) : null;
