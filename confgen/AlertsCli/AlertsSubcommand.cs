@@ -1,7 +1,6 @@
 using System.CommandLine;
 using StackFsck.Alerts;
 using StackFsck.Confgen.Cli;
-using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Model;
 using StackFsck.Confgen.Render;
 
@@ -24,13 +23,5 @@ public static class AlertsSubcommand
                 CloudModel model = render.Build(parse);
                 return new InventoryView(model.Inventory.Hosts, model.Workarounds());
             }));
-    }
-
-    private sealed class InventoryView(HostIndex hosts, IReadOnlyList<Workaround> workarounds) : IAlertInventory
-    {
-        public IReadOnlyList<Workaround> Workarounds => workarounds;
-
-        public Placement? PlacementOf(string host) =>
-            hosts.Find(host) is { } where ? new Placement(where.Environment, where.Cell, where.Class.ToString().ToLowerInvariant()) : null;
     }
 }
