@@ -1,7 +1,8 @@
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Checks.OpenStackOrphans;
 
@@ -27,9 +28,9 @@ internal static class OrphansCheck
     private static readonly Option<int> List = CountOption.Create("--list", "how many ids the long output lists per category", "N", 10);
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
-    private static readonly DatabaseOptions Neutron = new("neutron", "the Neutron database (unset values as the nova_api ones)", defaultDatabase: "neutron");
-    private static readonly DatabaseOptions Cinder = new("cinder", "the Cinder database (unset values as the nova_api ones)", defaultDatabase: "cinder");
-    private static readonly DatabaseOptions Placement = new("placement", "the placement database (unset values as the nova_api ones)", defaultDatabase: "placement");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
+    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
+    private static readonly ServiceDatabaseOptions Placement = new("placement", "placement");
 
     private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
     private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
@@ -70,19 +71,19 @@ internal static class OrphansCheck
 
         if (placement is not null)
         {
-            PlacementReader.ReadAllocations(context, DatabaseLogin.Inherit(Placement.Read(context, "placement database"), api), placement);
+            PlacementReader.ReadAllocations(context, Placement.Read(context, api), placement);
         }
 
         bool ports = !context.Get(NoNeutron);
         bool attachments = !context.Get(NoCinder);
         if (ports)
         {
-            CloudReader.ReadPorts(context, DatabaseLogin.Inherit(Neutron.Read(context, "neutron database"), api), survey);
+            CloudReader.ReadPorts(context, Neutron.Read(context, api), survey);
         }
 
         if (attachments)
         {
-            CloudReader.ReadAttachments(context, DatabaseLogin.Inherit(Cinder.Read(context, "cinder database"), api), survey);
+            CloudReader.ReadAttachments(context, Cinder.Read(context, api), survey);
         }
 
         var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),

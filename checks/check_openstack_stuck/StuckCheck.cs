@@ -1,7 +1,8 @@
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
 
 namespace StackFsck.Checks.OpenStackStuck;
 
@@ -28,9 +29,13 @@ internal static class StuckCheck
     private static readonly Option<TimeSpan> ServiceDownTime = GraceOption.Create("--service-down-time", "how long a service may stay silent (Nova's and Cinder's service_down_time)", "60s");
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
-    private static readonly ServiceDatabase Cinder = new("cinder", "Cinder", "volumes, snapshots, attachments, volume services");
-    private static readonly ServiceDatabase Neutron = new("neutron", "Neutron", "failed port bindings");
-    private static readonly ServiceDatabase Glance = new("glance", "Glance", "images");
+    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
+    private static readonly ServiceDatabaseOptions Glance = new("glance", "Glance");
+
+    private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not read the Cinder database (volumes, snapshots, attachments, volume services)" };
+    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not read the Neutron database (failed port bindings)" };
+    private static readonly Option<bool> NoGlance = new("--no-glance") { Description = "do not read the Glance database (images)" };
 
     public static readonly CheckDefinition Definition = new()
     {
@@ -39,7 +44,7 @@ internal static class StuckCheck
         Description = "Finds instances, migrations, volumes, ports and images stuck in a transitional state, and services that stopped reporting, in every Nova cell, Cinder, Neutron and Glance.",
         Options =
         [
-            NovaConf, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
+            NovaConf, NoCinder, NoNeutron, NoGlance, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
             .. Api.Options, .. Cinder.Options, .. Neutron.Options, .. Glance.Options, .. StuckThresholds.All.SelectMany(pair => pair.Options),
         ],
         Execute = context => Task.FromResult(Execute(context)),
@@ -54,21 +59,21 @@ internal static class StuckCheck
         DatabaseSettings api = Api.Read(context, "nova_api database");
         List<string> read = [];
         int cells = ReadCells(context, reader, api, categories, graces);
-        if (Cinder.Read(context, api) is DatabaseSettings cinder)
+        if (!context.Get(NoCinder))
         {
-            reader.Read(cinder, CinderQueries.For(categories, graces));
+            reader.Read(Cinder.Read(context, api), CinderQueries.For(categories, graces));
             read.Add("Cinder");
         }
 
-        if (Neutron.Read(context, api) is DatabaseSettings neutron)
+        if (!context.Get(NoNeutron))
         {
-            reader.Read(neutron, NeutronQueries.For(categories));
+            reader.Read(Neutron.Read(context, api), NeutronQueries.For(categories));
             read.Add("Neutron");
         }
 
-        if (Glance.Read(context, api) is DatabaseSettings glance)
+        if (!context.Get(NoGlance))
         {
-            reader.Read(glance, GlanceQueries.For(categories, graces));
+            reader.Read(Glance.Read(context, api), GlanceQueries.For(categories, graces));
             read.Add("Glance");
         }
 
