@@ -22,7 +22,10 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
         "first_notification_delay", "notifications_enabled",
     };
 
-    private readonly Dictionary<string, List<string>> _members = Members(objects);
+    private readonly (Dictionary<string, List<string>> Members, Dictionary<string, List<string>> OfHost) _groups = Groups(objects);
+    private readonly Dictionary<(string Type, string Name), NagiosObject> _templates = Templates(objects);
+    private readonly Dictionary<(string Type, string Name), NagiosObject> _globalTemplates = Templates(templates);
+    private readonly Dictionary<(string Type, string Use), List<Directive>> _inherited = [];
 
     public void Write(NagiosObject item, StringBuilder text)
     {
@@ -71,7 +74,7 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
         var groups = item.List("hostgroups").ToList();
         if (item.Type == "host" && !item.IsTemplate)
         {
-            groups.AddRange(_members.Where(m => m.Value.Contains(host!)).Select(m => m.Key).Except(groups));
+            groups.AddRange((_groups.OfHost.GetValueOrDefault(host!) ?? []).Except(groups));
         }
 
         if (groups.Count > 0)
@@ -135,32 +138,68 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
 
     /// <summary>
     /// The directives this server's templates give the object that the global zone's templates
-    /// (the master's render) would give otherwise: set on the object itself.
+    /// (the master's render) would give otherwise: set on the object itself. They depend only on
+    /// the template the object uses, so they are worked out once per template.
     /// </summary>
     private IEnumerable<Directive> Inherited(NagiosObject item)
     {
-        if (ReferenceEquals(objects, templates) || item.Get("use") is null)
+        if (ReferenceEquals(objects, templates) || item.List("use").FirstOrDefault() is not { } use)
         {
-            yield break;
+            return [];
         }
 
-        var seen = new HashSet<string>(item.Directives.Select(d => d.Key), StringComparer.Ordinal);
-        for (NagiosObject? current = Template(objects, item); current is not null; current = Template(objects, current))
+        if (!_inherited.TryGetValue((item.Type, use), out List<Directive>? differing))
+        {
+            _inherited[(item.Type, use)] = differing = Differing(item.Type, use);
+        }
+
+        return differing.Where(d => item.Get(d.Key) is null);
+    }
+
+    private List<Directive> Differing(string type, string use)
+    {
+        var differing = new List<Directive>();
+        var seen = new HashSet<string>(["name", "register", "use"], StringComparer.Ordinal);
+        NagiosObject? global = _globalTemplates.GetValueOrDefault((type, use));
+        for (NagiosObject? current = _templates.GetValueOrDefault((type, use)); current is not null;
+            current = current.List("use").FirstOrDefault() is { } parent ? _templates.GetValueOrDefault((type, parent)) : null)
         {
             foreach (Directive directive in current.Directives.Where(d => seen.Add(d.Key)))
             {
-                NagiosObject? global = Template(templates, item);
-                string? there = global is null ? null : templates.Resolve(global, directive.Key);
-                if (there != directive.Value && directive.Key is not ("name" or "register" or "use"))
+                if ((global is null ? null : templates.Resolve(global, directive.Key)) != directive.Value)
                 {
-                    yield return directive;
+                    differing.Add(directive);
                 }
             }
         }
+
+        return differing;
     }
 
-    private static NagiosObject? Template(ObjectSet set, NagiosObject item) =>
-        item.List("use").FirstOrDefault() is { } use ? set.All.FirstOrDefault(o => o.Type == item.Type && o.IsTemplate && o.Get("name") == use) : null;
+    private static Dictionary<(string Type, string Name), NagiosObject> Templates(ObjectSet set)
+    {
+        var found = new Dictionary<(string Type, string Name), NagiosObject>();
+        foreach (NagiosObject template in set.All.Where(o => o.IsTemplate && o.Get("name") is not null))
+        {
+            found.TryAdd((template.Type, template.Get("name")!), template);
+        }
+
+        return found;
+    }
+
+    private static Dictionary<string, List<string>> GroupsOfHosts(Dictionary<string, List<string>> members)
+    {
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach ((string group, List<string> hosts) in members)
+        {
+            foreach (string host in hosts)
+            {
+                (groups.TryGetValue(host, out List<string>? list) ? list : groups[host] = []).Add(group);
+            }
+        }
+
+        return groups;
+    }
 
     /// <summary>Nagios' service dependency on each of its hosts: the dependent service is neither run nor notified while the one it needs fails.</summary>
     private void Dependency(NagiosObject item, StringBuilder text)
@@ -193,28 +232,32 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
 
     /// <summary>The hosts a service or dependency is on: its host_name list and every member of its hostgroups.</summary>
     private IEnumerable<string> HostsOf(NagiosObject item) =>
-        item.List("host_name").Concat(item.List("hostgroup_name").SelectMany(group => _members.GetValueOrDefault(group) ?? []))
+        item.List("host_name").Concat(item.List("hostgroup_name").SelectMany(group => _groups.Members.GetValueOrDefault(group) ?? []))
             .Distinct(StringComparer.Ordinal);
 
-    private static Dictionary<string, List<string>> Members(ObjectSet objects)
+    /// <summary>Each hostgroup's members (its members directive, then the hosts naming it), and each host's groups.</summary>
+    private static (Dictionary<string, List<string>> Members, Dictionary<string, List<string>> OfHost) Groups(ObjectSet objects)
     {
         var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var seen = new HashSet<(string Group, string Host)>();
         foreach (NagiosObject group in objects.Real("hostgroup"))
         {
-            members[group.Get("hostgroup_name")!] = group.List("members").ToList();
+            string name = group.Get("hostgroup_name")!;
+            members[name] = group.List("members").Where(host => seen.Add((name, host))).ToList();
         }
 
         foreach (NagiosObject host in objects.Real("host"))
         {
+            string name = host.Get("host_name")!;
             foreach (string group in (objects.Resolve(host, "hostgroups") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (members.TryGetValue(group, out List<string>? list) && !list.Contains(host.Get("host_name")!))
+                if (members.TryGetValue(group, out List<string>? list) && seen.Add((group, name)))
                 {
-                    list.Add(host.Get("host_name")!);
+                    list.Add(name);
                 }
             }
         }
 
-        return members;
+        return (members, GroupsOfHosts(members));
     }
 }
