@@ -12,6 +12,8 @@ namespace StackFsck.EndToEnd.Tests;
 /// Icinga 2 has no interval_length: the test renders with a copy of the templates whose intervals
 /// are 0.05 minutes (3 s), so what takes minutes on a server takes seconds here.
 /// </summary>
+// One daemon at a time: both are timed by their checks' intervals, which a second daemon's load would stretch.
+[Collection(TestCloud.Daemons)]
 public sealed partial class Icinga2RunsTheRenderedCloudTests : IAsyncLifetime
 {
     private const string Server = "nagios.e2e.test";

@@ -8,6 +8,8 @@ namespace StackFsck.EndToEnd.Tests;
 /// test tier on 127.0.0.1; confgen renders it; a real nagios4 runs it with the test tier's real
 /// RabbitMQ and MariaDB; `confgen alerts send` takes what nagios logged to a real StatsD.
 /// </summary>
+// One daemon at a time: both are timed by their checks' intervals, which a second daemon's load would stretch.
+[Collection(TestCloud.Daemons)]
 public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
 {
     private const string Dead = TestCloud.Dead;

@@ -12,6 +12,9 @@ internal sealed class TestCloud : IAsyncDisposable
 {
     public const string Dead = "cmp2.e2e.test";
 
+    /// <summary>The xunit collection of the tests that run a monitoring daemon: they run one after the other.</summary>
+    public const string Daemons = "monitoring daemons";
+
     private TestCloud(string work, Broker top, Broker cell, ScratchDatabase keystone)
     {
         Work = work;
