@@ -26,13 +26,16 @@ awk 'NR == 1 { n = $1 } NR == 2 { i = $1 } END { printf "render 100x: nagios4 %.
 # icinga2 daemon -C on the master's tree, every directory constant moved into the prefix.
 MASTER="$(dirname "$(find "$WORK/icinga2" -path '*/zones.d/global-templates' -type d | head -1)")"
 MASTER="$(dirname "$MASTER")"
+# The stock configuration as the test tier prepares it (tests/services/icinga2.sh).
+STATE_DIR="$WORK" PORT_BASE=0
+# shellcheck source=tests/services/icinga2.sh
+source "$ROOT/tests/services/icinga2.sh"
+icinga2_start
 P="$WORK/prefix"
-mkdir -p "$P/etc" "$P/var/lib" "$P/var/cache" "$P/var/log" "$P/var/run" "$P/var/spool"
-cp -r /etc/icinga2/icinga2.conf /etc/icinga2/constants.conf /etc/icinga2/features-available /etc/icinga2/features-enabled \
-    /etc/icinga2/scripts "$P/etc/"
-sed -i 's|^include_recursive "conf.d"|// include_recursive "conf.d"|' "$P/etc/icinga2.conf"
+mkdir -p "$P/var/lib" "$P/var/cache" "$P/var/log" "$P/var/run" "$P/var/spool"
+cp -r "$STACKFSCK_ICINGA2_ETC" "$P/etc"
 cp "$MASTER/zones.conf" "$P/etc/"
-/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" /usr/sbin/icinga2 daemon -C -c "$P/etc/icinga2.conf" -DConfigDir="$P/etc" \
+/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$STACKFSCK_ICINGA2" daemon -C -c "$P/etc/icinga2.conf" -DConfigDir="$P/etc" \
     -DZonesDir="$MASTER/zones.d" -DDataDir="$P/var/lib" -DCacheDir="$P/var/cache" -DLogDir="$P/var/log" \
     -DInitRunDir="$P/var/run" -DSpoolDir="$P/var/spool" -DRunAsUser=root -DRunAsGroup=root \
     -DNodeName="$(basename "$MASTER")" > "$WORK/validate.log" 2>&1 || { tail -20 "$WORK/validate.log"; exit 1; }
