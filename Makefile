@@ -46,11 +46,15 @@ $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
 
-# The example inventory rendered by confgen (a JIT app, run from source) into $(SAMPLE).
+# The example inventory rendered by confgen (a JIT app, run from source) for both engines: Nagios 4
+# into $(SAMPLE), Icinga 2 (a master with its satellites' zones) into $(SAMPLE)-icinga2.
 SAMPLE ?= out/example
 sample:
-	dotnet run --project confgen -c Release -v quiet $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
+	dotnet build confgen -c Release -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	dotnet run --no-build --project confgen -c Release $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
 		render -i environments/example -T templates -o $(SAMPLE)
+	dotnet run --no-build --project confgen -c Release $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
+		render --engine icinga2 -i environments/example -T templates -o $(SAMPLE)-icinga2
 
 # Links in dist/ (one check under a second name) stay links.
 install: dist
