@@ -32,14 +32,6 @@ internal static class OrphansCheck
     private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
     private static readonly ServiceDatabaseOptions Placement = new("placement", "placement");
 
-    private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
-    private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
-    private static readonly ThresholdPair Volumes = ThresholdPair.Named("volumes", "volumes attached to gone instances", "0");
-    private static readonly ThresholdPair Unmapped = ThresholdPair.Named("unmapped", "live instances without an instance mapping", "0");
-    private static readonly ThresholdPair StaleMappings = ThresholdPair.Named("stale-mappings", "instance mappings without an instance", "0");
-    private static readonly ThresholdPair OrphanAllocations = ThresholdPair.Named("orphan-allocations", "placement allocations of no live instance or migration in progress", "0");
-    private static readonly ThresholdPair MissingAllocations = ThresholdPair.Named("missing-allocations", "live, scheduled instances without a placement allocation", "0");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_openstack_orphans",
@@ -48,8 +40,7 @@ internal static class OrphansCheck
         Options =
         [
             NovaConf, NoNeutron, NoCinder, NoPlacement, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
-            .. Ports.Options, .. Attachments.Options, .. Volumes.Options, .. Unmapped.Options, .. StaleMappings.Options,
-            .. OrphanAllocations.Options, .. MissingAllocations.Options,
+            .. OrphanReport.Options,
         ],
         Execute = context => Task.FromResult(Execute(context)),
     };
@@ -86,8 +77,6 @@ internal static class OrphansCheck
             CloudReader.ReadAttachments(context, Cinder.Read(context, api), survey);
         }
 
-        var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),
-            context.Get(Unmapped), context.Get(StaleMappings), context.Get(OrphanAllocations), context.Get(MissingAllocations));
-        return OrphanReport.Build(survey, index, limits, ports, attachments, placement);
+        return OrphanReport.Build(survey, index, context, ports, attachments, placement);
     }
 }

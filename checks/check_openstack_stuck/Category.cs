@@ -7,7 +7,7 @@ namespace StackFsck.Checks.OpenStackStuck;
 /// every database read, grouped by state for the long output (each group capped by --list), and
 /// whether a database it needed could not be read.
 /// </summary>
-internal sealed class Category(string label, string what, Thresholds thresholds, int keep)
+internal sealed class Category(string label, string what, Threshold threshold, int keep)
 {
     private readonly SortedDictionary<string, Findings> _groups = new(StringComparer.Ordinal);
 
@@ -16,7 +16,7 @@ internal sealed class Category(string label, string what, Thresholds thresholds,
     /// <summary>How the summary words the count, e.g. "instances in a task for longer than 1 h".</summary>
     public string What { get; } = what;
 
-    public Thresholds Thresholds { get; } = thresholds;
+    public Threshold Threshold { get; } = threshold;
 
     public int Count => _groups.Values.Sum(group => group.Count);
 

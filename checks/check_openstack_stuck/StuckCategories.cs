@@ -5,9 +5,9 @@ namespace StackFsck.Checks.OpenStackStuck;
 /// <summary>Every count of the check, in the order of its perfdata.</summary>
 internal sealed class StuckCategories
 {
-    public StuckCategories(Func<ThresholdPair, Thresholds> thresholds, Graces graces, int keep)
+    public StuckCategories(Func<Threshold, Threshold> thresholds, Graces graces, int keep)
     {
-        Category Make(string label, ThresholdPair pair, string what) => new(label, what, thresholds(pair), keep);
+        Category Make(string label, Threshold pair, string what) => new(label, what, thresholds(pair), keep);
         Instances = Make("stuck_instances", StuckThresholds.Instances, $"instances in a task for over {Age.Words(graces.Instance)}");
         Errors = Make("error_instances", StuckThresholds.Errors, "instances in error");
         Migrations = Make("stuck_migrations", StuckThresholds.Migrations, $"migrations unfinished for over {Age.Words(graces.Migration)}");
@@ -37,16 +37,16 @@ internal sealed class StuckCategories
 /// <summary>The --warning-NAME/--critical-NAME pair of each count; every stuck thing warns at one, instances in error only graph.</summary>
 internal static class StuckThresholds
 {
-    public static readonly ThresholdPair Instances = ThresholdPair.Named("stuck-instances", "instances stuck in a task", "0");
-    public static readonly ThresholdPair Errors = ThresholdPair.Named("error-instances", "instances in error");
-    public static readonly ThresholdPair Migrations = ThresholdPair.Named("stuck-migrations", "migrations that never finish", "0");
-    public static readonly ThresholdPair Resizes = ThresholdPair.Named("unconfirmed-resizes", "resizes never confirmed", "0");
-    public static readonly ThresholdPair Volumes = ThresholdPair.Named("stuck-volumes", "volumes stuck in a transitional status", "0");
-    public static readonly ThresholdPair Snapshots = ThresholdPair.Named("stuck-snapshots", "snapshots stuck in a transitional status", "0");
-    public static readonly ThresholdPair Attachments = ThresholdPair.Named("stuck-attachments", "volume attachments stuck attaching, detaching or reserved", "0");
-    public static readonly ThresholdPair Bindings = ThresholdPair.Named("failed-bindings", "ports whose binding failed", "0");
-    public static readonly ThresholdPair Images = ThresholdPair.Named("stuck-images", "images stuck saving, importing or queued", "0");
-    public static readonly ThresholdPair Services = ThresholdPair.Named("down-services", "enabled services that stopped reporting", "0");
+    public static readonly Threshold Instances = Threshold.Named("stuck-instances", "instances stuck in a task", "0");
+    public static readonly Threshold Errors = Threshold.Named("error-instances", "instances in error");
+    public static readonly Threshold Migrations = Threshold.Named("stuck-migrations", "migrations that never finish", "0");
+    public static readonly Threshold Resizes = Threshold.Named("unconfirmed-resizes", "resizes never confirmed", "0");
+    public static readonly Threshold Volumes = Threshold.Named("stuck-volumes", "volumes stuck in a transitional status", "0");
+    public static readonly Threshold Snapshots = Threshold.Named("stuck-snapshots", "snapshots stuck in a transitional status", "0");
+    public static readonly Threshold Attachments = Threshold.Named("stuck-attachments", "volume attachments stuck attaching, detaching or reserved", "0");
+    public static readonly Threshold Bindings = Threshold.Named("failed-bindings", "ports whose binding failed", "0");
+    public static readonly Threshold Images = Threshold.Named("stuck-images", "images stuck saving, importing or queued", "0");
+    public static readonly Threshold Services = Threshold.Named("down-services", "enabled services that stopped reporting", "0");
 
-    public static IEnumerable<ThresholdPair> All => [Instances, Errors, Migrations, Resizes, Volumes, Snapshots, Attachments, Bindings, Images, Services];
+    public static IEnumerable<Threshold> All => [Instances, Errors, Migrations, Resizes, Volumes, Snapshots, Attachments, Bindings, Images, Services];
 }

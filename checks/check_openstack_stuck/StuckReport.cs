@@ -7,10 +7,10 @@ internal static class StuckReport
 {
     public static Report Build(StuckCategories categories, IReadOnlyList<string> failures, string sources)
     {
-        var report = new Report(StuckCheck.Definition.Service) { OkSummary = $"nothing stuck or down in {sources}" };
-        if (failures.Count > 0)
+        var report = new Report() { OkSummary = $"nothing stuck or down in {sources}" };
+        foreach (string failure in failures)
         {
-            report.Declare(Status.Unknown, string.Join("; ", failures));
+            report.Declare(Status.Unknown, failure);
         }
 
         // A category no database was asked for (--no-SERVICE) is left out altogether.
@@ -18,7 +18,7 @@ internal static class StuckReport
         {
             // Unknown only when none of its databases could be read; a partial count still alerts.
             double? value = !category.Read && category.Failed ? null : category.Count;
-            report.Add(new Metric(category.Label, value, Thresholds: category.Thresholds, Min: 0, Text: $"{category.Count} {category.What}"));
+            report.Add(new Metric(category.Label, value, Threshold: category.Threshold, Min: 0, Text: $"{category.Count} {category.What}"));
             Details(report, category);
         }
 
