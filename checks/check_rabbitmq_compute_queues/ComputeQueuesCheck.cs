@@ -59,7 +59,7 @@ internal static class ComputeQueuesCheck
         Description = "add each matching queue's depth to the perfdata",
     };
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many of the deepest queues the long output names", "N", 10);
+    private static readonly Option<int> List = CommonOptions.List("how many of the deepest queues the long output names");
 
     private static readonly TlsOptions Tls = new();
 
