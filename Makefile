@@ -1,19 +1,24 @@
-# stackfsck build. `make` builds every check as a Native AOT executable into dist/ and renders
-# the sample environment; `make install` copies the checks where Nagios looks for plugins.
+# stackfsck build. `make` builds every check and stackfsck-alerts as Native AOT executables into
+# dist/ and renders the sample environment; `make install` copies the checks where Nagios looks for
+# plugins and stackfsck-alerts to $(BINDIR).
 PREFIX ?= /usr/lib/nagios/plugins
+BINDIR ?= /usr/bin
 RID ?= linux-x64
 # DIST and ARTIFACTS let several builds share a checkout: each its own output folders.
 DIST ?= dist
 ARTIFACTS ?=
 PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
 CHECKS ?= $(notdir $(wildcard checks/check_*))
+# What dist/ holds: the checks and the alert analytics' executable (tests/run builds only the
+# names in STACKFSCK_CHECKS when it is set).
+EXECUTABLES ?= $(CHECKS) stackfsck-alerts
 SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props
 
 .PHONY: all dist sample install test clean
 all: dist sample
 
-dist: $(CHECKS:%=$(DIST)/%)
+dist: $(EXECUTABLES:%=$(DIST)/%)
 
 # The database checks link MariaDB Connector/C when they are built (checks/Check.props).
 LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
@@ -27,15 +32,25 @@ $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -n
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
 
+# `confgen alerts send` as a Native AOT executable: the alerts library and confgen's inventory loader.
+ALERTS_SOURCES := $(shell find stackfsck-alerts confgen/Alerts confgen/Inventory \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs Directory.Build.props Directory.Packages.props
+$(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
+	dotnet publish stackfsck-alerts -r $(RID) -c Release -o $(PUBLISH)/stackfsck-alerts --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	@mkdir -p $(DIST)
+	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
+
 # The example inventory rendered by confgen (a JIT app, run from source) into $(SAMPLE).
 SAMPLE ?= out/example
 sample:
 	dotnet run --project confgen -c Release -v quiet $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
 		render -i environments/example -T templates -o $(SAMPLE)
 
+# Links in dist/ (one check under a second name) stay links.
 install: dist
-	install -d $(DESTDIR)$(PREFIX)
-	install -m 0755 $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
+	install -d $(DESTDIR)$(PREFIX) $(DESTDIR)$(BINDIR)
+	cp -P --preserve=mode $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
+	install -m 0755 $(DIST)/stackfsck-alerts $(DESTDIR)$(BINDIR)/
 
 test:
 	tests/run

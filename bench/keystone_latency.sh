@@ -23,7 +23,7 @@ dpkg-query -W -f='${Status}' apache2-utils 2> /dev/null | grep -q "ok installed"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-utils > /dev/null
 DIST="${ARTIFACTS:+$ARTIFACTS/dist}"
 DIST="${DIST:-dist}"
-make --no-print-directory dist CHECKS=check_keystone_token_latency DIST="$DIST" ARTIFACTS="${ARTIFACTS:-}"
+make --no-print-directory dist EXECUTABLES=check_keystone_token_latency DIST="$DIST" ARTIFACTS="${ARTIFACTS:-}"
 CHECK="$(cd "$DIST" && pwd)/check_keystone_token_latency"
 bench/keystone_latency_keystone.sh start "$STATE_DIR/servers" "$PORT_BASE"
 # shellcheck source=/dev/null

@@ -19,7 +19,7 @@ for package in "${SERVICE_PACKAGES[@]}" time monitoring-plugins-basic nagios-plu
     dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" > /dev/null
 done
-make --no-print-directory dist CHECKS=check_rabbitmq_compute_queues
+make --no-print-directory dist EXECUTABLES=check_rabbitmq_compute_queues
 CHECK="$ROOT/dist/check_rabbitmq_compute_queues"
 rabbitmq_start
 API="$STACKFSCK_RABBITMQ_API"

@@ -21,7 +21,7 @@ for package in "${SERVICE_PACKAGES[@]}" time "${BENCH_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
 done
-make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} CHECKS="$BENCH_CHECKS"
+make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} EXECUTABLES="$BENCH_CHECKS"
 mariadb_start
 ADMIN=(mariadb --defaults-file="$STACKFSCK_MYSQL_ADMIN_CNF")
 LOGIN="$STACKFSCK_MYSQL_ADMIN_CNF"

@@ -13,12 +13,26 @@ public static class CheckHost
 
     public static int Run(CheckDefinition check, string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var output = new PluginOutput(stdout);
+        try
+        {
+            return ParseAndExecute(check, args, output, stderr);
+        }
+        catch (Exception error)
+        {
+            // A fault before the check's own work, such as two options of one name, is still one line.
+            output.TryWrite(Failure(check, Status.Unknown, InternalError(error), []));
+            return (int)Status.Unknown;
+        }
+    }
+
+    private static int ParseAndExecute(CheckDefinition check, string[] args, PluginOutput output, TextWriter stderr)
+    {
         var timeout = CommonOptions.Timeout();
         var verbose = CommonOptions.Verbose();
         var version = CommonOptions.Version();
         var help = CommonOptions.Help();
         var commandLine = new CommandLine([timeout, verbose, version, help, .. check.Options]);
-        var output = new PluginOutput(stdout);
         ParsedArguments parsed;
         try
         {
@@ -79,7 +93,7 @@ public static class CheckHost
         catch (Exception error)
         {
             status = Status.Unknown;
-            text = Failure(check, status, $"internal error: {error.GetType().Name}: {error.Message}", context.Warnings);
+            text = Failure(check, status, InternalError(error), context.Warnings);
             Debug(stderr, verbosity, error);
         }
 
@@ -93,6 +107,8 @@ public static class CheckHost
 
     private static string Failure(CheckDefinition check, Status status, string message, IEnumerable<string> warnings) =>
         PluginText.Render(check.Service, status, message, [], warnings, []);
+
+    private static string InternalError(Exception error) => $"internal error: {error.GetType().Name}: {error.Message}";
 
     /// <summary>At -vvv the exception chain goes to standard error, for whoever debugs the check by hand.</summary>
     private static void Debug(TextWriter stderr, int verbosity, Exception error)

@@ -6,9 +6,9 @@ using StackFsck.Alerts.StatsD;
 namespace StackFsck.Alerts;
 
 /// <summary>
-/// <c>confgen alerts send|report</c>. confgen adds this command to its own and says, per
-/// subcommand, which options name the inventory and how to load it (this library knows nothing
-/// of the inventory's format).
+/// <c>confgen alerts send|report</c>, and <c>stackfsck-alerts send</c> (the same send, a Native AOT
+/// executable for the monitoring servers). Each program says, per subcommand, which options name
+/// the inventory and how to load it (this library knows nothing of the inventory's format).
 /// </summary>
 public static class AlertsCommand
 {
@@ -17,11 +17,15 @@ public static class AlertsCommand
     public static Command Create(InventorySource forSend, InventorySource forReport) =>
         new("alerts", "alert analytics: Nagios' alert log to StatsD counters, and reports of the chattiest checks")
         {
-            Send(forSend),
+            Send("confgen alerts", forSend),
             Report(forReport),
         };
 
-    private static Command Send(InventorySource inventory)
+    /// <summary>
+    /// The send subcommand under the program's own name. The report stays in confgen: its
+    /// workaround table comes from rendering the templates, which needs the JIT.
+    /// </summary>
+    public static Command Send(string program, InventorySource inventory)
     {
         var log = LogOption();
         var archives = ArchivesOption();
@@ -40,7 +44,7 @@ public static class AlertsCommand
             log, archives, oldDir, state, statsd, prefix, soft, dryRun,
         };
         inventory.AddOptions(command);
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse => Guarded(program, () =>
         {
             string logPath = parse.GetValue(log)!;
             string statePath = parse.GetValue(state)!;
@@ -48,7 +52,7 @@ public static class AlertsCommand
                 logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), parse.GetValue(oldDir),
                 Path.GetDirectoryName(Path.GetFullPath(statePath)) ?? "/");
             var options = new SendOptions(
-                files, statePath, StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
+                program, files, statePath, StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
             return SendRun.Execute(options, inventory.Load(parse), Console.Out, Console.Error);
         }));
         return command;
@@ -67,7 +71,7 @@ public static class AlertsCommand
             log, archives, since, until, top, soft,
         };
         inventory.AddOptions(command);
-        command.SetAction(parse => Guarded(() =>
+        command.SetAction(parse => Guarded("confgen alerts", () =>
         {
             string logPath = parse.GetValue(log)!;
             DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -90,7 +94,7 @@ public static class AlertsCommand
         new("--soft") { Description = "count SOFT alerts too (default: HARD only)" };
 
     /// <summary>Files that cannot be read, a damaged state file, a bad value: one line on standard error, exit 1.</summary>
-    private static int Guarded(Func<int> run)
+    private static int Guarded(string program, Func<int> run)
     {
         try
         {
@@ -98,7 +102,7 @@ public static class AlertsCommand
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
-            Console.Error.WriteLine($"confgen alerts: {error.Message}");
+            Console.Error.WriteLine($"{program}: {error.Message}");
             return ExitCodes.Error;
         }
     }

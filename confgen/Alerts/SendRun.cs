@@ -4,8 +4,11 @@ using StackFsck.Alerts.StatsD;
 
 namespace StackFsck.Alerts;
 
-/// <summary>What <c>confgen alerts send</c> was asked to do.</summary>
-public sealed record SendOptions(LogFiles Files, string StatePath, StatsDTarget Target, string Prefix, bool IncludeSoft, bool DryRun);
+/// <summary>
+/// What <c>confgen alerts send</c> or <c>stackfsck-alerts send</c> was asked to do; <see cref="Program"/>,
+/// the name it was run by, begins each line the run prints.
+/// </summary>
+public sealed record SendOptions(string Program, LogFiles Files, string StatePath, StatsDTarget Target, string Prefix, bool IncludeSoft, bool DryRun);
 
 /// <summary>
 /// One incremental run: lock; finish the batch a killed or failed run left, if any; read the log
@@ -20,19 +23,19 @@ public static class SendRun
         using RunLock? runLock = RunLock.TryAcquire(options.StatePath + ".lock", out int? holder);
         if (runLock is null)
         {
-            stderr.WriteLine($"confgen alerts: another run (pid {holder?.ToString() ?? "unknown"}) holds {options.StatePath}.lock; nothing read");
+            stderr.WriteLine($"{options.Program}: another run (pid {holder?.ToString() ?? "unknown"}) holds {options.StatePath}.lock; nothing read");
             return ExitCodes.Busy;
         }
 
         if (runLock.StalePid is int stale)
         {
-            stderr.WriteLine($"confgen alerts: took over the lock left by pid {stale}, which is no longer running");
+            stderr.WriteLine($"{options.Program}: took over the lock left by pid {stale}, which is no longer running");
         }
 
         using SendBatch? pending = SendBatch.Open(SendBatch.PathFor(options.StatePath));
         if (pending is not null && !options.DryRun)
         {
-            Resume(pending, stderr);
+            Resume(pending, options, stderr);
             if (!Deliver(pending, options, stderr))
             {
                 return ExitCodes.SendFailed;
@@ -46,7 +49,7 @@ public static class SendRun
         counter.Gather(parts);
         foreach (string warning in read.Warnings)
         {
-            stderr.WriteLine($"confgen alerts: {warning}");
+            stderr.WriteLine($"{options.Program}: {warning}");
         }
 
         IReadOnlyList<string> lines = counter.Lines == 0 ? [] : AlertMetrics.Lines(counter, inventory, options.Prefix);
@@ -60,21 +63,21 @@ public static class SendRun
             }
 
             string left = pending is null ? "" : $" (after the {pending.Payloads.Count - pending.FirstUnsent} datagrams an earlier run left unsent in {pending.Path})";
-            stderr.WriteLine($"confgen alerts: {counted}{left}; dry run: nothing sent, position not saved");
+            stderr.WriteLine($"{options.Program}: {counted}{left}; dry run: nothing sent, position not saved");
             return ExitCodes.Ok;
         }
 
         Datagrams datagrams = Datagrams.Pack(lines);
         foreach (string tooLong in datagrams.TooLong)
         {
-            stderr.WriteLine($"confgen alerts: metric longer than {Datagrams.MaxBytes} bytes, not sent: {tooLong}");
+            stderr.WriteLine($"{options.Program}: metric longer than {Datagrams.MaxBytes} bytes, not sent: {tooLong}");
         }
 
         if (datagrams.Payloads.Count == 0)
         {
             StateFile.Save(options.StatePath, read.Next);
             HostStates.Save(hostsPath, counter.HostsDown);
-            stdout.WriteLine($"confgen alerts: {counted}; nothing to send");
+            stdout.WriteLine($"{options.Program}: {counted}; nothing to send");
             return ExitCodes.Ok;
         }
 
@@ -87,23 +90,23 @@ public static class SendRun
             return ExitCodes.SendFailed;
         }
 
-        stdout.WriteLine($"confgen alerts: {counted}; sent {lines.Count} metrics in {datagrams.Payloads.Count} datagrams to {options.Target}");
+        stdout.WriteLine($"{options.Program}: {counted}; sent {lines.Count} metrics in {datagrams.Payloads.Count} datagrams to {options.Target}");
         return ExitCodes.Ok;
     }
 
     /// <summary>Says what a batch left by an earlier run still holds, and what sending it again means.</summary>
-    private static void Resume(SendBatch pending, TextWriter stderr)
+    private static void Resume(SendBatch pending, SendOptions options, TextWriter stderr)
     {
         int first = pending.FirstUnsent, count = pending.Payloads.Count;
         if (pending.FirstUnsentInDoubt)
         {
-            stderr.WriteLine($"confgen alerts: an earlier run stopped while sending datagram {first + 1} of {count} ({Metrics(pending.Payloads[first])} metrics) "
+            stderr.WriteLine($"{options.Program}: an earlier run stopped while sending datagram {first + 1} of {count} ({Metrics(pending.Payloads[first])} metrics) "
                 + $"in {pending.Path}: sending it again, so if it had left, those counts arrive twice");
         }
 
         if (first < count)
         {
-            stderr.WriteLine($"confgen alerts: sending datagrams {first + 1}-{count} of {count} that an earlier run left in {pending.Path}");
+            stderr.WriteLine($"{options.Program}: sending datagrams {first + 1}-{count} of {count} that an earlier run left in {pending.Path}");
         }
     }
 
@@ -141,7 +144,7 @@ public static class SendRun
                 batch.Mark(i, SendBatch.NotSent);
             }
 
-            stderr.WriteLine($"confgen alerts: {error.Message}; position not saved: datagrams {from + 1}-{batch.Payloads.Count} of {batch.Payloads.Count} "
+            stderr.WriteLine($"{options.Program}: {error.Message}; position not saved: datagrams {from + 1}-{batch.Payloads.Count} of {batch.Payloads.Count} "
                 + $"stay in {batch.Path} and the next run sends them");
             return false;
         }

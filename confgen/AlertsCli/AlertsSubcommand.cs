@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using StackFsck.Alerts;
 using StackFsck.Confgen.Audit;
 using StackFsck.Confgen.Cli;
@@ -23,18 +24,10 @@ public static class AlertsSubcommand
             {
                 (_, Renderer renderer) = render.Render(parse);
                 InventoryModel model = InventoryLoader.Load(parse.GetValue<string>("--inventory")!);
-                return new InventoryView(model.Hosts, WorkaroundUse.Collect(renderer.Servers));
+                return new InventoryView(model.Hosts, WorkaroundUse.Collect(renderer.Servers).Select(Workaround).ToList());
             }));
     }
 
-    private sealed class InventoryView(HostIndex hosts, IReadOnlyList<WorkaroundUse> uses) : IAlertInventory
-    {
-        public IReadOnlyList<StackFsck.Alerts.Workaround> Workarounds { get; } = uses
-            .Select(use => new StackFsck.Alerts.Workaround(
-                use.Service, string.Join(' ', use.Where), use.Workaround.Url, use.Workaround.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), use.Workaround.Diagnosed))
-            .ToList();
-
-        public Placement? PlacementOf(string host) =>
-            hosts.Find(host) is { } where ? new Placement(where.Environment, where.Cell, where.Class.ToString().ToLowerInvariant()) : null;
-    }
+    private static StackFsck.Alerts.Workaround Workaround(WorkaroundUse use) =>
+        new(use.Service, string.Join(' ', use.Where), use.Workaround.Url, use.Workaround.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), use.Workaround.Diagnosed);
 }

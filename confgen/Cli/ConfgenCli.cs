@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using StackFsck.Confgen.Inventory;
 
 namespace StackFsck.Confgen.Cli;
@@ -26,26 +25,14 @@ public static class ConfgenCli
         }
         catch (Exception error) when (error is InventoryException or ConfgenException or Nagios.ConfigException or IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine($"confgen: {OneLine(error.Message)}");
+            Console.Error.WriteLine($"confgen: {ErrorLine.Of(error.Message)}");
             return ErrorExit;
         }
         catch (Exception error)
         {
             // A bug, not bad input: still one line (cron mails it, scripts read the exit code), never a stack trace.
-            Console.Error.WriteLine($"confgen: internal error ({error.GetType().Name}): {OneLine(error.Message)}");
+            Console.Error.WriteLine($"confgen: internal error ({error.GetType().Name}): {ErrorLine.Of(error.Message)}");
             return ErrorExit;
         }
-    }
-
-    /// <summary>The message with control characters (a newline in a quoted YAML value, say) written as escapes, so it stays one line.</summary>
-    public static string OneLine(string message)
-    {
-        var line = new StringBuilder(message.Length);
-        foreach (char c in message)
-        {
-            line.Append(char.IsControl(c) ? $"\\x{(int)c:x2}" : c);
-        }
-
-        return line.ToString();
     }
 }

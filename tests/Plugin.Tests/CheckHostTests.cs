@@ -95,6 +95,23 @@ public class CheckHostTests
     }
 
     [Fact]
+    public void Options_a_check_declares_twice_are_one_line_not_a_stack_trace()
+    {
+        var check = new CheckDefinition
+        {
+            Name = "check_example",
+            Service = "EXAMPLE",
+            Description = "An example check.",
+            Options = [Value, Value],
+            Execute = Measuring.Execute,
+        };
+
+        var run = Run(check, "--value", "3");
+        Assert.Equal(3, run.Exit);
+        Assert.Equal("EXAMPLE UNKNOWN - internal error: InvalidOperationException: two options are named --value\n", run.Stdout);
+    }
+
+    [Fact]
     public void Verbose_detail_goes_to_standard_error_by_level()
     {
         Assert.DoesNotContain("measuring", Run(Measuring, "-v").Stderr);

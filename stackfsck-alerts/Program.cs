@@ -1,0 +1,28 @@
+using System.CommandLine;
+using StackFsck.Alerts;
+using StackFsck.Confgen.AlertsCli;
+using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Inventory;
+
+// `stackfsck-alerts send ...` takes what `confgen alerts send ...` takes and sends the same metrics.
+const string Program = "stackfsck-alerts";
+Option<string> inventory = SharedOptions.Inventory();
+var root = new RootCommand("stackfsck-alerts: Nagios' alert log to StatsD counters (confgen alerts send, without a .NET runtime)")
+{
+    AlertsCommand.Send(Program, new InventorySource(command => command.Options.Add(inventory), parse => new InventoryView(SharedOptions.Load(parse, inventory).Hosts, []))),
+};
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (InventoryException error)
+{
+    Console.Error.WriteLine($"{Program}: {ErrorLine.Of(error.Message)}");
+    return ExitCodes.Error;
+}
+catch (Exception error)
+{
+    // A bug, not bad input: still one line for cron's mail, never a stack trace.
+    Console.Error.WriteLine($"{Program}: internal error ({error.GetType().Name}): {ErrorLine.Of(error.Message)}");
+    return ExitCodes.Error;
+}
