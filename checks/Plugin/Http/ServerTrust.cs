@@ -6,8 +6,9 @@ namespace StackFsck.Plugin.Http;
 /// <summary>
 /// How a check trusts an https server (see <see cref="TlsOptions"/>): the system store by
 /// default, the authorities of a CA file instead, or (<c>--insecure</c>) nothing. With a CA file
-/// or <c>--insecure</c> the system store is never read: loading it costs a run tens of
-/// milliseconds, and neither case uses it.
+/// or <c>--insecure</c> the system store is never read: loading it costs a run milliseconds, and
+/// neither case uses it. Missing intermediate certificates are never downloaded (as curl and
+/// check_http do not): a probe talks to the service it checks, nothing else.
 /// </summary>
 public sealed class ServerTrust
 {
@@ -32,16 +33,16 @@ public sealed class ServerTrust
     {
         TargetHost = host,
         CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-        CertificateChainPolicy = _insecure || _authorities is not null ? ChainPolicy() : null,
+        CertificateChainPolicy = ChainPolicy(),
         RemoteCertificateValidationCallback = _insecure ? (_, _, _, _) => true : (_, _, _, errors) => errors == SslPolicyErrors.None,
     };
 
-    /// <summary>Chains built against the CA file's authorities alone (none at all for --insecure, whose verdict is ignored).</summary>
+    /// <summary>Chains built against the system store, or the CA file's authorities alone (none at all for --insecure, whose verdict is ignored).</summary>
     private X509ChainPolicy ChainPolicy()
     {
         var policy = new X509ChainPolicy
         {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            TrustMode = _insecure || _authorities is not null ? X509ChainTrustMode.CustomRootTrust : X509ChainTrustMode.System,
             RevocationMode = X509RevocationMode.NoCheck,
             DisableCertificateDownloads = true,
         };
