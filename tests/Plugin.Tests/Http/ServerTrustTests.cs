@@ -131,7 +131,13 @@ public sealed class ServerTrustTests : IDisposable
                 int read = 0;
                 while (!Encoding.ASCII.GetString(head, 0, read).Contains("\r\n\r\n"))
                 {
-                    read += await tls.ReadAsync(head.AsMemory(read));
+                    int more = await tls.ReadAsync(head.AsMemory(read));
+                    if (more == 0)
+                    {
+                        return;
+                    }
+
+                    read += more;
                 }
 
                 await tls.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"u8.ToArray());
