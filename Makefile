@@ -12,7 +12,9 @@ CHECKS ?= $(notdir $(wildcard checks/check_*))
 # What dist/ holds: the checks and the alert analytics' executable (tests/run builds only the
 # names in STACKFSCK_CHECKS when it is set).
 EXECUTABLES ?= $(CHECKS) stackfsck-alerts
-SHARED := $(shell find checks/Plugin \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+# The libraries the checks reference: every folder of checks/ that is not a check.
+LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
+SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props
 
 .PHONY: all dist sample install test clean
@@ -25,7 +27,7 @@ LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
 $(LIBMARIADB):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libmariadb3
 
-# A check is rebuilt when its own sources or the plugin library change.
+# A check is rebuilt when its own sources or a library change.
 .SECONDEXPANSION:
 $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED) | $(LIBMARIADB)
 	dotnet publish checks/$* -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaZombies.Libvirt;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Checks.NovaZombies;
 

@@ -1,6 +1,6 @@
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
+using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Checks.OpenStackOrphans;
 

@@ -1,7 +1,8 @@
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Checks.OpenStackOrphans;
 
@@ -25,8 +26,8 @@ internal static class OrphansCheck
     private static readonly Option<int> List = CountOption.Create("--list", "how many ids the long output lists per category", "N", 10);
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
-    private static readonly DatabaseOptions Neutron = new("neutron", "the Neutron database (unset values as the nova_api ones)", defaultDatabase: "neutron");
-    private static readonly DatabaseOptions Cinder = new("cinder", "the Cinder database (unset values as the nova_api ones)", defaultDatabase: "cinder");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
+    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
 
     private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
     private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
@@ -64,12 +65,12 @@ internal static class OrphansCheck
         bool attachments = !context.Get(NoCinder);
         if (ports)
         {
-            CloudReader.ReadPorts(context, DatabaseLogin.Inherit(Neutron.Read(context, "neutron database"), api), survey);
+            CloudReader.ReadPorts(context, Neutron.Read(context, api), survey);
         }
 
         if (attachments)
         {
-            CloudReader.ReadAttachments(context, DatabaseLogin.Inherit(Cinder.Read(context, "cinder database"), api), survey);
+            CloudReader.ReadAttachments(context, Cinder.Read(context, api), survey);
         }
 
         var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using StackFsck.Alerts;
 using StackFsck.Confgen.Render;
 
 namespace StackFsck.Confgen.Audit;
@@ -22,21 +23,20 @@ public static class AuditCommand
         command.Options.Add(all);
         command.SetAction(parse =>
         {
-            (_, Renderer renderer) = options.Render(parse);
             DateOnly day = parse.GetValue(today);
             int listed = 0;
-            foreach (WorkaroundUse use in WorkaroundUse.Collect(renderer.Servers))
+            foreach (Workaround workaround in options.Build(parse).Workarounds())
             {
-                bool expired = use.ExpiredOn(day);
-                if (!expired && use.Workaround.Diagnosed && !parse.GetValue(all))
+                bool expired = workaround.ExpiredOn(day);
+                if (!expired && workaround.Diagnosed && !parse.GetValue(all))
                 {
                     continue;
                 }
 
                 listed++;
-                string state = string.Join(',', new[] { expired ? "expired" : "current", use.Workaround.Diagnosed ? "diagnosed" : "undiagnosed" });
+                string state = string.Join(',', new[] { expired ? "expired" : "current", workaround.Diagnosed ? "diagnosed" : "undiagnosed" });
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{state} {use.Service} expires={use.Workaround.Expires:yyyy-MM-dd} {use.Workaround.Url} on {string.Join(' ', use.Where)}"));
+                    $"{state} {workaround.Service} expires={workaround.Expires:yyyy-MM-dd} {workaround.Link} on {string.Join(' ', workaround.Where)}"));
             }
 
             Console.WriteLine($"{listed} workaround(s) listed");

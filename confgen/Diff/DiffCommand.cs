@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Model;
 using StackFsck.Confgen.Render;
 
 namespace StackFsck.Confgen.Diff;
@@ -14,8 +15,8 @@ public static class DiffCommand
         options.AddTo(command);
         command.SetAction(parse =>
         {
-            (RenderedTree next, _) = options.Render(parse);
-            TreeDiff diff = TreeDiff.Compare(RenderedTree.Read(options.OutputOf(parse)), next);
+            CloudModel model = options.Build(parse);
+            TreeDiff diff = TreeDiff.Compare(RenderedTree.Read(options.OutputOf(parse)), options.Write(parse, model), model.HostNames);
             foreach (string line in diff.Lines())
             {
                 Console.WriteLine(line);

@@ -3,7 +3,10 @@ using StackFsck.Confgen.Render;
 
 namespace StackFsck.Confgen.Diff;
 
-/// <summary>What replacing one rendered tree by another adds, changes and removes: files, and the Nagios hosts they define.</summary>
+/// <summary>
+/// What replacing the deployed tree by a new render adds, changes and removes: files, and Nagios
+/// hosts by name (the new render's from its model; the deployed tree's read from its text).
+/// </summary>
 public sealed record TreeDiff(
     IReadOnlyList<string> AddedFiles,
     IReadOnlyList<string> ChangedFiles,
@@ -17,15 +20,14 @@ public sealed record TreeDiff(
     /// <summary>The share of the current hosts the new tree drops (0 when there were none).</summary>
     public double RemovedShare => CurrentHosts == 0 ? 0 : (double)RemovedHosts.Count / CurrentHosts;
 
-    public static TreeDiff Compare(RenderedTree current, RenderedTree next)
+    public static TreeDiff Compare(RenderedTree current, RenderedTree next, IReadOnlySet<string> nextHosts)
     {
         List<string> added = next.Files.Keys.Where(f => !current.Files.ContainsKey(f)).ToList();
         List<string> removed = current.Files.Keys.Where(f => !next.Files.ContainsKey(f)).ToList();
         List<string> changed = next.Files.Where(f => current.Files.TryGetValue(f.Key, out string? old) && old != f.Value)
             .Select(f => f.Key).ToList();
-        SortedSet<string> before = Hosts(current);
-        SortedSet<string> after = Hosts(next);
-        return new TreeDiff(added, changed, removed, after.Except(before).ToList(), before.Except(after).ToList(), before.Count);
+        SortedSet<string> before = DeployedHosts(current);
+        return new TreeDiff(added, changed, removed, nextHosts.Order(StringComparer.Ordinal).Except(before).ToList(), before.Except(nextHosts).ToList(), before.Count);
     }
 
     public IEnumerable<string> Lines()
@@ -59,7 +61,7 @@ public sealed record TreeDiff(
             + $"{AddedHosts.Count} hosts added, {RemovedHosts.Count} removed of {CurrentHosts}";
     }
 
-    private static SortedSet<string> Hosts(RenderedTree tree) => new(
+    private static SortedSet<string> DeployedHosts(RenderedTree tree) => new(
         tree.Files.Where(f => f.Key.EndsWith(".cfg", StringComparison.Ordinal) && f.Value.Contains("define host", StringComparison.Ordinal))
             .SelectMany(f => ObjectParser.Parse(f.Key, f.Value))
             .Where(o => o.Type == "host" && !o.IsTemplate && o.Get("host_name") is not null)

@@ -27,7 +27,7 @@ public static partial class ObjectValidator
         {
             CheckNames(item, errors);
             CheckReferences(item, index, errors);
-            Workaround.Check(item, errors);
+            WorkaroundVariables.Check(item, errors);
         }
 
         ServiceReferences.Check(objects, errors);

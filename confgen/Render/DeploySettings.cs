@@ -7,6 +7,9 @@ public sealed record DeploySettings(string ConfDir, string ResourceFile)
 {
     public static readonly DeploySettings Debian = new("/etc/nagios4/conf.d", "/etc/nagios4/resource.cfg");
 
+    /// <summary>The file, beside a server's objects, holding the nagios.cfg lines it needs.</summary>
+    public const string LinesFile = "nagios.cfg.lines";
+
     public string NagiosCfgLines(ServerSpec server) =>
         $"""
         # nagios.cfg lines for {server.Name} ({TemplateContext.ClassName(server.Class)} server), rendered by confgen.

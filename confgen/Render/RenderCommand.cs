@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using StackFsck.Confgen.Cli;
 using StackFsck.Confgen.Diff;
+using StackFsck.Confgen.Model;
 
 namespace StackFsck.Confgen.Render;
 
@@ -28,8 +29,9 @@ public static class RenderCommand
         {
             string output = options.OutputOf(parse);
             TreeWriter.ClearLeftovers(output);
-            (RenderedTree tree, Renderer renderer) = options.Render(parse);
-            TreeDiff diff = TreeDiff.Compare(RenderedTree.Read(output), tree);
+            CloudModel model = options.Build(parse);
+            RenderedTree tree = options.Write(parse, model);
+            TreeDiff diff = TreeDiff.Compare(RenderedTree.Read(output), tree, model.HostNames);
             double limit = parse.GetValue(maxRemoved);
             if (diff.RemovedShare * 100 > limit && !parse.GetValue(force))
             {
@@ -38,8 +40,8 @@ public static class RenderCommand
             }
 
             TreeWriter.Replace(output, tree);
-            int hosts = renderer.Servers.Sum(s => s.Objects.Count(o => o.Type == "host" && !o.IsTemplate));
-            Console.WriteLine($"rendered {renderer.Servers.Count} servers, {hosts} hosts, {tree.Files.Count} files into {output}; "
+            int hosts = model.Servers.Sum(s => s.Hosts.Count());
+            Console.WriteLine($"rendered {model.Servers.Count} servers, {hosts} hosts, {tree.Files.Count} files into {output}; "
                 + $"{diff.AddedHosts.Count} hosts added, {diff.RemovedHosts.Count} removed");
             return 0;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using StackFsck.Confgen.Cli;
 using StackFsck.Confgen.Inventory;
+using StackFsck.Confgen.Model;
 
 namespace StackFsck.Confgen.Render;
 
@@ -51,14 +52,14 @@ public sealed class RenderOptions
 
     public string OutputOf(ParseResult parse) => parse.GetValue(output)!;
 
-    /// <summary>Loads the inventory and templates and renders everything in memory (validated, not written).</summary>
-    public (RenderedTree Tree, Renderer Renderer) Render(ParseResult parse)
+    /// <summary>Loads the inventory and templates and builds the model (validated; nothing written).</summary>
+    public CloudModel Build(ParseResult parse)
     {
         InventoryModel model = SharedOptions.Load(parse, inventory);
-        var renderer = new Renderer(
-            new TemplateSet(parse.GetValue(templates)!),
-            new DeploySettings(parse.GetValue(confDir)!, parse.GetValue(resourceFile)!),
-            parse.GetValue(pluginDir)!);
-        return (renderer.Render(model), renderer);
+        return new ModelBuilder(new TemplateSet(parse.GetValue(templates)!)).Build(model);
     }
+
+    /// <summary>The tree a render writes for the model, in memory.</summary>
+    public RenderedTree Write(ParseResult parse, CloudModel model) => RenderedTree.Write(
+        model, new DeploySettings(parse.GetValue(confDir)!, parse.GetValue(resourceFile)!), parse.GetValue(pluginDir)!);
 }

@@ -1,3 +1,7 @@
+using StackFsck.Confgen.Model;
+using StackFsck.Confgen.Monasca;
+using StackFsck.Confgen.Nagios;
+
 namespace StackFsck.Confgen.Render;
 
 /// <summary>
@@ -10,6 +14,30 @@ public sealed class RenderedTree
     public const string Marker = ".confgen-tree";
 
     public SortedDictionary<string, string> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The model's outputs: SERVER/... for each monitoring server (its object files and the
+    /// nagios.cfg lines it needs) and monasca-agent/HOST/nagios_wrapper.yaml for each monasca host.
+    /// </summary>
+    public static RenderedTree Write(CloudModel model, DeploySettings deploy, string monascaPluginDir)
+    {
+        var tree = new RenderedTree();
+        foreach (ServerModel server in model.Servers)
+        {
+            foreach (ConfigFile file in server.Files)
+            {
+                tree.Files[$"{server.Server.Name}/{file.Path}"] = NagiosWriter.Write(file);
+            }
+
+            tree.Files[$"{server.Server.Name}/{DeploySettings.LinesFile}"] = deploy.NagiosCfgLines(server.Server);
+            foreach (MonascaHost host in server.Monasca)
+            {
+                tree.Files[WrapperWriter.PathOf(host)] = WrapperWriter.Write(host, monascaPluginDir);
+            }
+        }
+
+        return tree;
+    }
 
     /// <summary>Reads a tree written earlier (empty when the directory does not exist yet).</summary>
     public static RenderedTree Read(string directory)

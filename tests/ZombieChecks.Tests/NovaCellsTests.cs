@@ -1,6 +1,7 @@
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.Plugin.Nova;
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Tests.Zombies;
 

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace StackFsck.Alerts.Reading;
 
 /// <summary>
-/// The rotated logs beside a live log: Nagios and Icinga rename <c>nagios.log</c> (or
-/// <c>icinga.log</c>) to <c>archives/nagios-MM-DD-YYYY-HH.log</c>, the hour of the rotation.
+/// The rotated logs beside a live log: Nagios renames <c>nagios.log</c> to
+/// <c>archives/nagios-MM-DD-YYYY-HH.log</c>, Icinga 2's compatlog <c>compat/icinga.log</c> to
+/// <c>compat/archives/icinga-MM-DD-YYYY-HH.log</c> (local time of the rotation; hourly by default).
 /// </summary>
 public static class Archives
 {

@@ -55,7 +55,7 @@ public static class AlertTables
             .OrderByDescending(f => f.Count).ThenBy(f => f.Workaround.Service, StringComparer.Ordinal).Take(top))
         {
             Workaround w = fired.Workaround;
-            table.Add(Number(fired.Count), w.Service, w.Diagnosed ? "yes" : "no", w.Expires ?? "-", w.Link, w.Where);
+            table.Add(Number(fired.Count), w.Service, w.Diagnosed ? "yes" : "no", w.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Link, string.Join(' ', w.Where));
         }
 
         return table;

@@ -1,6 +1,7 @@
+using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Plugin.Nova;
+namespace StackFsck.OpenStack.Nova;
 
 /// <summary>One Nova cell: its name and uuid from <c>nova_api.cell_mappings</c> and how to reach its database.</summary>
 public sealed record NovaCell(string Name, string Uuid, DatabaseSettings Settings);

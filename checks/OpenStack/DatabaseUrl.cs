@@ -1,4 +1,6 @@
-namespace StackFsck.Plugin.Nova;
+using StackFsck.Plugin;
+
+namespace StackFsck.OpenStack;
 
 /// <summary>
 /// An SQLAlchemy database URL as OpenStack writes it (<c>mysql+pymysql://user:pass@host:3306/nova?charset=utf8</c>),

@@ -7,17 +7,16 @@ namespace StackFsck.Confgen.Nagios;
 /// it works around (_WORKAROUND_URL), when the workaround should be gone (_WORKAROUND_EXPIRES,
 /// YYYY-MM-DD) and whether the root cause is diagnosed (_ROOT_CAUSE_DIAGNOSED, 0 or 1).
 /// </summary>
-public sealed record Workaround(string Url, DateOnly Expires, bool Diagnosed)
+public static class WorkaroundVariables
 {
     public const string UrlKey = "_WORKAROUND_URL";
     public const string ExpiresKey = "_WORKAROUND_EXPIRES";
     public const string DiagnosedKey = "_ROOT_CAUSE_DIAGNOSED";
 
-    /// <summary>The service's workaround, or null when it carries none; call Check first for malformed data.</summary>
-    public static Workaround? Of(NagiosObject service) =>
-        service.Get(UrlKey) is { } url
-        && DateOnly.TryParseExact(service.Get(ExpiresKey), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly expires)
-            ? new Workaround(url, expires, service.Get(DiagnosedKey) == "1")
+    /// <summary>The service's own workaround variables, or null when it carries none; Check reports malformed ones.</summary>
+    public static (string Url, DateOnly Expires, bool Diagnosed)? Read(NagiosObject service) =>
+        service.Get(UrlKey) is { } url && Date(service.Get(ExpiresKey)) is { } expires
+            ? (url, expires, service.Get(DiagnosedKey) == "1")
             : null;
 
     public static void Check(NagiosObject item, List<string> errors)
@@ -33,7 +32,7 @@ public sealed record Workaround(string Url, DateOnly Expires, bool Diagnosed)
             errors.Add($"{item.Where}: a workaround needs {UrlKey} (the tracker link of the bug it works around)");
         }
 
-        if (!DateOnly.TryParseExact(item.Get(ExpiresKey), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        if (Date(item.Get(ExpiresKey)) is null)
         {
             errors.Add($"{item.Where}: {ExpiresKey} must be a date YYYY-MM-DD, not '{item.Get(ExpiresKey)}'");
         }
@@ -43,4 +42,7 @@ public sealed record Workaround(string Url, DateOnly Expires, bool Diagnosed)
             errors.Add($"{item.Where}: {DiagnosedKey} must be 0 or 1, not '{item.Get(DiagnosedKey)}'");
         }
     }
+
+    private static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date) ? date : null;
 }

@@ -1,49 +1,36 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using StackFsck.Confgen.Cli;
 using StackFsck.Confgen.Nagios;
-using StackFsck.Confgen.Render;
 
 namespace StackFsck.Confgen.Monasca;
 
 /// <summary>
-/// nagios_wrapper.yaml for each host the inventory marks 'monasca: true': the services Nagios runs
-/// on that host, their command lines fully expanded. monasca-agent splits check_command on single
-/// spaces without a shell and finds the plugin in check_path, so every macro must expand here and
-/// no argument may need quoting; a $USERn$ credential macro (resource.cfg) cannot, and is an error.
-/// A service may name another command for the host itself (_MONASCA_COMMAND, same arguments,
-/// e.g. local libvirt instead of ssh) or stay out of the agent (_MONASCA_SKIP 1).
+/// The monasca-agent checks of one server's objects: for each host with _MONASCA 1, the services
+/// Nagios runs on it, their command lines fully expanded. monasca-agent splits check_command on
+/// single spaces without a shell and finds the plugin in check_path, so every macro must expand
+/// here and no argument may need quoting; a $USERn$ credential macro (resource.cfg) cannot, and is
+/// an error. A service may name another command for the host itself (_MONASCA_COMMAND, same
+/// arguments, e.g. local libvirt instead of ssh) or stay out of the agent (_MONASCA_SKIP 1).
 /// </summary>
-public static partial class NagiosWrapper
+public static partial class MonascaChecks
 {
-    public const string Folder = "monasca-agent";
-
-    public static IEnumerable<(string Path, string Text)> Render(RenderedServer rendered, string pluginDir)
+    public static IReadOnlyList<MonascaHost> Of(ObjectSet objects, string server, string environment)
     {
-        var objects = new ObjectSet(rendered.Objects);
         List<NagiosObject> services = objects.Real("service").ToList();
+        var hosts = new List<MonascaHost>();
         foreach (NagiosObject host in objects.Real("host").Where(h => objects.Resolve(h, "_MONASCA") == "1"))
         {
             string name = host.Get("host_name")!;
             HashSet<string> groups = [.. host.List("hostgroups")];
-            var text = new StringBuilder();
-            text.Append("# monasca-agent nagios_wrapper for ").Append(name).Append(", rendered by confgen from the Nagios services of ")
-                .Append(rendered.Server.Name).Append('\n');
-            text.Append("init_config:\n  check_path: ").Append(pluginDir).Append("\n  temp_file_path: /dev/shm/\ninstances:\n");
-            foreach (NagiosObject service in services.Where(s => s.List("host_name").Contains(name) || s.List("hostgroup_name").Any(groups.Contains))
-                .Where(s => objects.Resolve(s, "_MONASCA_SKIP") != "1"))
-            {
-                string description = objects.Resolve(service, "service_description") ?? "";
-                string command = Expand(objects, host, service);
-                text.Append("  - name: ").Append(description).Append('\n')
-                    .Append("    check_command: ").Append(command).Append('\n')
-                    .Append("    check_interval: ").Append(Seconds(objects.Resolve(service, "check_interval"))).Append('\n')
-                    .Append("    dimensions:\n      service: ").Append(description).Append('\n')
-                    .Append("      environment: ").Append(rendered.Environment.Name).Append('\n');
-            }
-
-            yield return ($"{Folder}/{name}/nagios_wrapper.yaml", text.ToString());
+            List<MonascaCheck> checks = services
+                .Where(s => s.List("host_name").Contains(name) || s.List("hostgroup_name").Any(groups.Contains))
+                .Where(s => objects.Resolve(s, "_MONASCA_SKIP") != "1")
+                .Select(s => new MonascaCheck(objects.Resolve(s, "service_description") ?? "", Expand(objects, host, s), Seconds(objects.Resolve(s, "check_interval"))))
+                .ToList();
+            hosts.Add(new MonascaHost(name, server, environment, checks));
         }
+
+        return hosts;
     }
 
     /// <summary>Nagios' check_interval counts minutes (interval_length 60).</summary>

@@ -1,6 +1,6 @@
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Plugin.Nova;
+namespace StackFsck.OpenStack;
 
 /// <summary>
 /// A check that reads several OpenStack databases takes one set of options per database; what a

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+
+namespace StackFsck.Tests;
+
+/// <summary>
+/// A private Icinga 2 installation in a scratch folder: the stock configuration tests/services/icinga2.sh
+/// prepared, a zones.conf and a zones.d of the test's choosing, and every directory constant
+/// (ConfigDir, ZonesDir, DataDir, CacheDir, LogDir, InitRunDir, SpoolDir) moved inside it, so
+/// nothing under /etc/icinga2 or /var is read or written. <see cref="Validate"/> is the
+/// pre-flight check (<c>icinga2 daemon -C</c>); <see cref="Icinga2Daemon"/> runs one.
+/// </summary>
+public sealed class Icinga2Prefix : IDisposable
+{
+    public Icinga2Prefix(string nodeName)
+    {
+        NodeName = nodeName;
+        Root = Directory.CreateTempSubdirectory("icinga2-prefix-").FullName;
+        CopyFolder(Repo.Service("STACKFSCK_ICINGA2_ETC"), Etc);
+        Directory.CreateDirectory(ZonesDir);
+        foreach (string folder in new[] { DataDir, CacheDir, LogDir, RunDir, SpoolDir })
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+
+    public string NodeName { get; }
+
+    public string Root { get; }
+
+    public string Etc => Path.Combine(Root, "etc");
+
+    public string ZonesDir => Path.Combine(Etc, "zones.d");
+
+    public string DataDir => Path.Combine(Root, "var", "lib");
+
+    public string LogDir => Path.Combine(Root, "var", "log");
+
+    private string CacheDir => Path.Combine(Root, "var", "cache");
+
+    private string RunDir => Path.Combine(Root, "var", "run");
+
+    private string SpoolDir => Path.Combine(Root, "var", "spool");
+
+    /// <summary>The daemon's arguments after the command (<c>daemon</c>, <c>daemon -C</c>): the configuration file and every moved constant.</summary>
+    public IReadOnlyList<string> Arguments =>
+    [
+        "-c", Path.Combine(Etc, "icinga2.conf"),
+        $"-DConfigDir={Etc}", $"-DZonesDir={ZonesDir}", $"-DDataDir={DataDir}", $"-DCacheDir={CacheDir}",
+        $"-DLogDir={LogDir}", $"-DInitRunDir={RunDir}", $"-DSpoolDir={SpoolDir}",
+        "-DRunAsUser=root", "-DRunAsGroup=root", $"-DNodeName={NodeName}",
+    ];
+
+    /// <summary>A prefix holding a rendered tree: its zones.conf and, when it has one, its zones.d.</summary>
+    public static Icinga2Prefix ForTree(string tree, string nodeName)
+    {
+        var prefix = new Icinga2Prefix(nodeName);
+        File.Copy(Path.Combine(tree, "zones.conf"), Path.Combine(prefix.Etc, "zones.conf"), overwrite: true);
+        if (Directory.Exists(Path.Combine(tree, "zones.d")))
+        {
+            CopyFolder(Path.Combine(tree, "zones.d"), prefix.ZonesDir);
+        }
+
+        return prefix;
+    }
+
+    /// <summary>Writes a file into the configuration folder (zones.conf, zones.d/ZONE/x.conf, ...).</summary>
+    public void WriteConfig(string relative, string text)
+    {
+        string path = Path.Combine(Etc, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    /// <summary>
+    /// Objects outside any zone, in a file icinga2.conf includes: a daemon without the api feature
+    /// has no local zone, so it checks only objects that belong to none.
+    /// </summary>
+    public void IncludeObjects(string fileName, string text)
+    {
+        WriteConfig(fileName, text);
+        File.AppendAllText(Path.Combine(Etc, "icinga2.conf"), $"\ninclude \"{fileName}\"\n");
+    }
+
+    /// <summary>Turns a feature on as <c>icinga2 feature enable</c> does: a link in features-enabled.</summary>
+    public void EnableFeature(string feature)
+    {
+        string link = Path.Combine(Etc, "features-enabled", feature + ".conf");
+        if (!File.Exists(link))
+        {
+            File.CreateSymbolicLink(link, Path.Combine("..", "features-available", feature + ".conf"));
+        }
+    }
+
+    /// <summary>
+    /// <c>icinga2 daemon -C</c>: the exit code and output. <see cref="Problems"/> picks out what
+    /// a test must refuse: a failed validation, and every warning ("Ignoring directory ... for
+    /// unknown zone" is only a warning to Icinga: the objects in it silently vanish).
+    /// </summary>
+    public (int ExitCode, string Output) Validate()
+    {
+        var start = new ProcessStartInfo(Repo.Service("STACKFSCK_ICINGA2"), ["daemon", "-C", .. Arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("icinga2 daemon -C ran longer than 5 minutes");
+        }
+
+        return (process.ExitCode, output + error.Result);
+    }
+
+    /// <summary>The lines of a validation's output that make it a failure here; empty when Icinga 2 accepted the tree without a warning.</summary>
+    public static IReadOnlyList<string> Problems((int ExitCode, string Output) validation)
+    {
+        List<string> problems = validation.Output.Split('\n')
+            .Where(line => line.Contains(" warning/", StringComparison.Ordinal) || line.Contains(" critical/", StringComparison.Ordinal))
+            .ToList();
+        if (validation.ExitCode != 0 || !validation.Output.Contains("Finished validating the configuration file(s).", StringComparison.Ordinal))
+        {
+            problems.Add($"icinga2 daemon -C exited {validation.ExitCode}:\n{validation.Output}");
+        }
+
+        return problems;
+    }
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (FileSystemInfo entry in new DirectoryInfo(from).EnumerateFileSystemInfos())
+        {
+            string target = Path.Combine(to, entry.Name);
+            if (entry.LinkTarget is { } linkTarget)
+            {
+                File.CreateSymbolicLink(target, linkTarget); // features-enabled: relative links into features-available
+            }
+            else if (entry is DirectoryInfo)
+            {
+                CopyFolder(entry.FullName, target);
+            }
+            else
+            {
+                File.Copy(entry.FullName, target);
+            }
+        }
+    }
+}
