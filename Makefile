@@ -1,6 +1,6 @@
 # stackfsck build. `make` builds every check and stackfsck-alerts as Native AOT executables into
 # dist/ and renders the sample environment; `make install` copies the checks where Nagios looks for
-# plugins and stackfsck-alerts to $(BINDIR).
+# plugins and stackfsck-alerts to $(BINDIR); `make deb` builds the Debian package into dist/.
 PREFIX ?= /usr/lib/nagios/plugins
 BINDIR ?= /usr/bin
 RID ?= linux-x64
@@ -15,44 +15,58 @@ EXECUTABLES ?= $(CHECKS) stackfsck-alerts
 # The libraries the checks reference: every folder of checks/ that is not a check.
 LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
 SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
-	checks/Check.props Directory.Build.props Directory.Packages.props
+	checks/Check.props Directory.Build.props Directory.Packages.props debian/changelog
 
-.PHONY: all dist sample install test clean
+.PHONY: all dist sample install deb test clean
 all: dist sample
 
 dist: $(EXECUTABLES:%=$(DIST)/%)
 
-# The database checks link MariaDB Connector/C when they are built (checks/Check.props).
+# The database checks link MariaDB Connector/C when they are built (checks/Check.props), the
+# zombie check libvirt (its project file).
 LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
+LIBVIRT := /usr/lib/x86_64-linux-gnu/libvirt.so.0
 $(LIBMARIADB):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libmariadb3
+$(LIBVIRT):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libvirt0
 
 # A check is rebuilt when its own sources or a library change.
 .SECONDEXPANSION:
-$(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED) | $(LIBMARIADB)
+$(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) $(SHARED) | $(LIBMARIADB) $(LIBVIRT)
 	dotnet publish checks/$* -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
 
 # `confgen alerts send` as a Native AOT executable: the alerts library and confgen's inventory loader.
 ALERTS_SOURCES := $(shell find stackfsck-alerts confgen/Alerts confgen/Inventory \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
-	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs Directory.Build.props Directory.Packages.props
+	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs Directory.Build.props Directory.Packages.props debian/changelog
 $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	dotnet publish stackfsck-alerts -r $(RID) -c Release -o $(PUBLISH)/stackfsck-alerts --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
 
-# The example inventory rendered by confgen (a JIT app, run from source) into $(SAMPLE).
+# The example inventory rendered by confgen (a JIT app, run from source) for both engines: Nagios 4
+# into $(SAMPLE), Icinga 2 (a master with its satellites' zones) into $(SAMPLE)-icinga2.
 SAMPLE ?= out/example
 sample:
-	dotnet run --project confgen -c Release -v quiet $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
+	dotnet build confgen -c Release -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	dotnet run --no-build --project confgen -c Release $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
 		render -i environments/example -T templates -o $(SAMPLE)
+	dotnet run --no-build --project confgen -c Release $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS)) -- \
+		render --engine icinga2 -i environments/example -T templates -o $(SAMPLE)-icinga2
 
 # Links in dist/ (one check under a second name) stay links.
 install: dist
 	install -d $(DESTDIR)$(PREFIX) $(DESTDIR)$(BINDIR)
 	cp -P --preserve=mode $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
 	install -m 0755 $(DIST)/stackfsck-alerts $(DESTDIR)$(BINDIR)/
+
+# $(DIST)/stackfsck_VERSION_amd64.deb, the version from debian/changelog (debhelper; see debian/rules).
+# debhelper skips the build steps it has a stamp for: the stamp goes so that dist/ is brought up to date.
+deb:
+	rm -f debian/debhelper-build-stamp
+	DIST=$(abspath $(DIST)) ARTIFACTS=$(ARTIFACTS) debian/rules binary
 
 test:
 	tests/run

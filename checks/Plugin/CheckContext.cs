@@ -14,7 +14,7 @@ public sealed class CheckContext(ParsedArguments args, Deadline deadline, int ve
 
     public T Get<T>(Option<T> option) => Args.GetValue(option)!;
 
-    public Thresholds Get(ThresholdPair pair) => pair.Read(Args);
+    public Threshold Get(Threshold threshold) => threshold.Read(Args);
 
     /// <summary>Starts a stage: named in a timeout message, logged at -vv.</summary>
     public void Stage(string stage)

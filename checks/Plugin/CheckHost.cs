@@ -78,7 +78,7 @@ public static class CheckHost
                 report.Detail(warning);
             }
 
-            (status, text) = (report.Status, report.Render());
+            (status, text) = (report.Status, report.Render(check.Service));
         }
         catch (Exception error) when (deadline.Expired)
         {

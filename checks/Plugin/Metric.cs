@@ -10,12 +10,12 @@ public sealed record Metric(
     string Label,
     double? Value,
     string Unit = "",
-    Thresholds? Thresholds = null,
+    Threshold? Threshold = null,
     double? Min = null,
     double? Max = null,
     string? Text = null)
 {
-    public Status Status => Value is double value && Thresholds is not null
-        ? Thresholds.Evaluate(value)
+    public Status Status => Value is double value && Threshold is not null
+        ? Threshold.Evaluate(value)
         : Status.Ok;
 }

@@ -18,8 +18,8 @@ public static class Perfdata
         string[] fields =
         [
             Label(metric.Label) + "=" + value + (metric.Value is null ? "" : metric.Unit),
-            metric.Thresholds?.Warning?.Text ?? "",
-            metric.Thresholds?.Critical?.Text ?? "",
+            metric.Threshold?.Warning?.Text ?? "",
+            metric.Threshold?.Critical?.Text ?? "",
             metric.Min is double min ? Number(min) : "",
             metric.Max is double max ? Number(max) : "",
         ];

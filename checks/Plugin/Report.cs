@@ -1,39 +1,36 @@
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// What a check found: its metrics (judged against thresholds), long-output lines and the
-/// wording of the first line. The state is the worst of the metrics' states and of any
-/// state the check sets itself (such as UNKNOWN when nothing matched).
+/// What a check found: every judgement as a <see cref="Result"/> (its metrics, each judged by its
+/// threshold, and the states it declares, such as UNKNOWN when nothing matched), lines for the long
+/// output, and the wording of the quiet case. The state and the first line are derived from all
+/// the results (checks/Plugin/README.md, "From probe to exit code"); none hides another.
 /// </summary>
-public sealed class Report(string service)
+public sealed class Report
 {
-    private readonly List<Metric> _metrics = [];
-    private readonly List<Metric> _detailMetrics = [];
+    private readonly List<Result> _results = [];
     private readonly List<string> _details = [];
-    private Status _declared = Status.Ok;
-    private string? _declaredText;
-
-    public string Service { get; } = service;
 
     /// <summary>The line used when nothing is wrong, e.g. "412 queues, deepest 3 messages".</summary>
     public string OkSummary { get; set; } = "";
 
-    public IReadOnlyList<Metric> Metrics => _metrics;
-    public IReadOnlyList<string> Details => _details;
+    public IReadOnlyList<Result> Results => _results;
 
-    public Status Status => _metrics.Aggregate(_declared, (worst, metric) => worst.Worst(metric.Status));
+    /// <summary>The worst state of all results, in the C plugins' order (<see cref="StatusExtensions.Worst"/>); OK without any.</summary>
+    public Status Status => _results.Aggregate(Status.Ok, (worst, result) => worst.Worst(result.Status));
 
     /// <summary>A metric that appears in the first line's perfdata.</summary>
-    public Report Add(Metric metric)
-    {
-        _metrics.Add(metric);
-        return this;
-    }
+    public Report Add(Metric metric) => Add(Result.Of(metric));
 
-    /// <summary>A metric reported only after the long output (per-item perfdata that could be long).</summary>
-    public Report AddDetailMetric(Metric metric)
+    /// <summary>A metric whose perfdata follows the long output (per-item figures that could be long).</summary>
+    public Report AddDetailMetric(Metric metric) => Add(Result.Of(metric, detailOnly: true));
+
+    /// <summary>A state no metric expresses, with the text that explains it; an OK one words the quiet case.</summary>
+    public Report Declare(Status status, string text) => Add(new Result(status, text));
+
+    public Report Add(Result result)
     {
-        _detailMetrics.Add(metric);
+        _results.Add(result);
         return this;
     }
 
@@ -43,46 +40,29 @@ public sealed class Report(string service)
         return this;
     }
 
-    /// <summary>Sets a state the metrics cannot express, with the text that explains it.</summary>
-    public Report Declare(Status status, string text)
-    {
-        if (status.Worst(_declared) == status)
-        {
-            _declared = status;
-            _declaredText = text;
-        }
-
-        return this;
-    }
-
-    /// <summary>The first line's text: the problems when there are any, otherwise the OK summary.</summary>
+    /// <summary>
+    /// The first line's text. With problems: each problem's text, declared ones first, the worst
+    /// first within each. Without: the texts of declared OK results, else <see cref="OkSummary"/>.
+    /// </summary>
     public string Summary()
     {
-        Status status = Status;
-        if (status == Status.Ok)
+        if (Status == Status.Ok)
         {
-            return OkSummary;
+            List<string> declared = [.. _results.Where(r => r.Metric is null).Select(r => r.Text)];
+            return declared.Count > 0 ? string.Join("; ", declared) : OkSummary;
         }
 
-        IEnumerable<string> problems = _metrics
-            .Where(m => m.Status != Status.Ok)
-            .OrderByDescending(m => m.Status == status)
-            .Select(Problem);
-        if (_declaredText is not null && _declared != Status.Ok)
-        {
-            problems = problems.Prepend(_declaredText);
-        }
-
+        IEnumerable<string> problems = _results
+            .Where(r => r.Status != Status.Ok)
+            .OrderBy(r => r.Metric is not null)
+            .ThenByDescending(r => r.Status.Severity())
+            .Select(r => r.Text);
         return string.Join("; ", problems);
     }
 
     /// <summary>The complete plugin output (checks/Plugin/README.md), ending with a newline.</summary>
-    public string Render() => PluginText.Render(Service, Status, Summary(), _metrics, _details, _detailMetrics);
-
-    private static string Problem(Metric metric)
-    {
-        string what = metric.Text ?? $"{metric.Label} is {Perfdata.Number(metric.Value ?? double.NaN)}{metric.Unit}";
-        Range? range = metric.Thresholds?.RangeFor(metric.Status);
-        return range is null ? what : $"{what} ({metric.Status.Word().ToLowerInvariant()} {range.Text})";
-    }
+    public string Render(string service) => PluginText.Render(service, Status, Summary(),
+        _results.Where(r => r.Metric is not null && !r.DetailOnly).Select(r => r.Metric!),
+        _details,
+        _results.Where(r => r.Metric is not null && r.DetailOnly).Select(r => r.Metric!));
 }

@@ -25,9 +25,10 @@ public static class StatusExtensions
     /// as monitoring-plugins' max_state_alt: a confirmed problem is more actionable than a
     /// measurement that failed elsewhere in the same run.
     /// </summary>
-    public static Status Worst(this Status a, Status b) => Rank(a) >= Rank(b) ? a : b;
+    public static Status Worst(this Status a, Status b) => a.Severity() >= b.Severity() ? a : b;
 
-    private static int Rank(Status status) => status switch
+    /// <summary>The order <see cref="Worst"/> follows: 3 for CRITICAL down to 0 for OK.</summary>
+    public static int Severity(this Status status) => status switch
     {
         Status.Critical => 3,
         Status.Warning => 2,

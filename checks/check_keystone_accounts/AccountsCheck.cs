@@ -46,13 +46,6 @@ internal static class AccountsCheck
         HelpName = "table|csv",
     };
 
-    public static readonly ThresholdPair Locked = ThresholdPair.Named("locked", "users locked out now", "0");
-    public static readonly ThresholdPair Expired = ThresholdPair.Named("expired", "users whose password has expired");
-    public static readonly ThresholdPair Expiring = ThresholdPair.Named("expiring", "users whose password expires within --expiring-days");
-    public static readonly ThresholdPair Inactive = ThresholdPair.Named("inactive", "users disabled for inactivity");
-    public static readonly ThresholdPair Disabling = ThresholdPair.Named("disabling", "users disabled for inactivity within --expiring-days");
-    public static readonly ThresholdPair Service = ThresholdPair.Named("service", "service accounts with any of these problems", critical: "0");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_keystone_accounts",
@@ -61,8 +54,7 @@ internal static class AccountsCheck
         Options =
         [
             .. Keystone.Options, LockoutAttempts, LockoutDuration, ExpiringDays, InactiveDays, ServiceUsers, ServiceProject, List,
-            ReportFormat, .. Locked.Options, .. Expired.Options, .. Expiring.Options, .. Inactive.Options, .. Disabling.Options,
-            .. Service.Options,
+            ReportFormat, .. AccountReport.Options,
         ],
         Execute = Execute,
     };
@@ -80,8 +72,6 @@ internal static class AccountsCheck
         using var db = DatabaseConnection.Open(context, Keystone.Read(context, "Keystone database"));
         List<AccountFinding> found = AccountProbe.Read(db, rules);
         context.Log(1, $"{found.Count} account problems");
-        var limits = new AccountReport.Limits(context.Get(Locked), context.Get(Expired), context.Get(Expiring),
-            context.Get(Inactive), context.Get(Disabling), context.Get(Service));
-        return Task.FromResult(AccountReport.Build(found, rules, limits, format is null ? context.Get(List) : int.MaxValue, format));
+        return Task.FromResult(AccountReport.Build(found, rules, context, format is null ? context.Get(List) : int.MaxValue, format));
     }
 }

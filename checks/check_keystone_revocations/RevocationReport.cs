@@ -1,26 +1,34 @@
 using System.Globalization;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.Keystone;
 
 /// <summary>Judges the revocation backlog and words it, with what an operator can do about it.</summary>
 internal static class RevocationReport
 {
-    public sealed record Limits(Thresholds Events, Thresholds Oldest, Thresholds Overdue);
+    private static readonly Threshold Events = Threshold.Main("the number of revocation events", "1000", "10000");
 
-    public static Report Build(Revocations found, long cutoffSeconds, Limits limits)
+    private static readonly Threshold Oldest = Threshold.Named("oldest", "the age in seconds of the oldest event");
+
+    private static readonly Threshold Overdue = Threshold.Named("overdue", "events older than the prune cutoff");
+
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options => [.. Events.Options, .. Oldest.Options, .. Overdue.Options];
+
+    public static Report Build(Revocations found, long cutoffSeconds, CheckContext context)
     {
         string age = found.OldestAgeSeconds is long seconds ? Age(seconds) : "none";
-        var report = new Report(RevocationsCheck.Definition.Service)
+        var report = new Report()
         {
             OkSummary = $"{found.Events} revocation events, oldest {age}, {found.Overdue} overdue, {found.LastHour} in the last hour",
         };
         report
-            .Add(new Metric("events", found.Events, Thresholds: limits.Events, Min: 0,
+            .Add(new Metric("events", found.Events, Threshold: context.Get(Events), Min: 0,
                 Text: $"{found.Events} revocation events"))
-            .Add(new Metric("oldest", found.OldestAgeSeconds ?? 0, "s", limits.Oldest, Min: 0,
+            .Add(new Metric("oldest", found.OldestAgeSeconds ?? 0, "s", context.Get(Oldest), Min: 0,
                 Text: $"oldest revocation event is {age} old"))
-            .Add(new Metric("overdue", found.Overdue, Thresholds: limits.Overdue, Min: 0,
+            .Add(new Metric("overdue", found.Overdue, Threshold: context.Get(Overdue), Min: 0,
                 Text: $"{found.Overdue} events older than the prune cutoff of {cutoffSeconds} s"))
             .Add(new Metric("last_hour", found.LastHour, Min: 0));
         Explain(report, found, cutoffSeconds);

@@ -16,18 +16,12 @@ internal static class RevocationsCheck
 
     private static readonly Option<int> Buffer = Seconds("--buffer", 1800, "Keystone's [revoke] expiration_buffer");
 
-    private static readonly ThresholdPair Events = ThresholdPair.Main("the number of revocation events", "1000", "10000");
-
-    private static readonly ThresholdPair Oldest = ThresholdPair.Named("oldest", "the age in seconds of the oldest event");
-
-    private static readonly ThresholdPair Overdue = ThresholdPair.Named("overdue", "events older than the prune cutoff");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_keystone_revocations",
         Service = "KEYSTONE_REVOCATIONS",
         Description = "Checks the backlog of Keystone revocation events, which every token validation walks through.",
-        Options = [.. Keystone.Options, Expiration, Buffer, .. Events.Options, .. Oldest.Options, .. Overdue.Options],
+        Options = [.. Keystone.Options, Expiration, Buffer, .. RevocationReport.Options],
         Execute = Execute,
     };
 
@@ -39,8 +33,7 @@ internal static class RevocationsCheck
         using var db = DatabaseConnection.Open(context, Keystone.Read(context, "Keystone database"));
         Revocations found = Revocations.Read(db, cutoff);
         context.Log(1, $"{found.Events} events, {found.Overdue} older than {cutoff} s, {found.LastHour} in the last hour");
-        var limits = new RevocationReport.Limits(context.Get(Events), context.Get(Oldest), context.Get(Overdue));
-        return Task.FromResult(RevocationReport.Build(found, cutoff, limits));
+        return Task.FromResult(RevocationReport.Build(found, cutoff, context));
     }
 
     private static Option<int> Seconds(string name, int fallback, string setting) => CountOption.Create(name,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.KeystoneLatency;
 
@@ -8,10 +9,15 @@ internal static class LatencyReport
 {
     public static readonly string[] PercentileNames = ["p50", "p95", "p99", "max"];
 
-    /// <param name="Percentile">The figure -w/-c judge: p50, p95, p99 or max.</param>
-    public sealed record Limits(string Percentile, Thresholds Latency, Thresholds Errors);
+    private static readonly Threshold Latency = Threshold.Main("the chosen percentile in ms", "500", "2000");
 
-    public static Report Build(Measurement measurement, string subject, RevocationCount revocations, Limits limits)
+    private static readonly Threshold Errors = Threshold.Named("errors", "validations that failed (5xx, no answer)", "0");
+
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options => [.. Latency.Options, .. Errors.Options];
+
+    /// <param name="percentile">The figure -w/-c judge: p50, p95, p99 or max.</param>
+    public static Report Build(Measurement measurement, string subject, RevocationCount revocations, string percentile, CheckContext context)
     {
         IReadOnlyList<Validation> all = measurement.Validations;
         List<Validation> answered = all.Where(v => v.Answered).ToList();
@@ -25,7 +31,7 @@ internal static class LatencyReport
         Percentiles figures = Percentiles.Of(answered.Select(v => v.Milliseconds));
         double rate = answered.Count / Math.Max(measurement.Elapsed.TotalSeconds, 1e-6);
         int rejected = answered.Count(v => v.Outcome == Outcome.Rejected);
-        var report = new Report(TokenLatencyCheck.Definition.Service)
+        var report = new Report()
         {
             OkSummary = Text($"{answered.Count} validations of {subject}: p50 {figures.P50:0.#} ms, p99 {figures.P99:0.#} ms, max {figures.Max:0.#} ms, {rate:0.#}/s, {errors.Count} errors")
                 + (revocations.Events is long events ? $", {events} revocation events" : ""),
@@ -37,14 +43,14 @@ internal static class LatencyReport
 
         foreach (string name in PercentileNames)
         {
-            bool judged = name == limits.Percentile;
-            report.Add(new Metric(name, Math.Round(figures[name], 3), "ms", judged ? limits.Latency : null, Min: 0,
+            bool judged = name == percentile;
+            report.Add(new Metric(name, Math.Round(figures[name], 3), "ms", judged ? context.Get(Latency) : null, Min: 0,
                 Text: Text($"{name} validation latency {figures[name]:0.#} ms")));
         }
 
         report
             .Add(new Metric("rate", Math.Round(rate, 3), Min: 0))
-            .Add(new Metric("errors", errors.Count, Thresholds: limits.Errors, Min: 0, Max: all.Count,
+            .Add(new Metric("errors", errors.Count, Threshold: context.Get(Errors), Min: 0, Max: all.Count,
                 Text: $"{errors.Count} of {all.Count} validations failed"))
             .Add(new Metric("rejected", rejected, Min: 0, Max: all.Count));
         AddRevocations(report, revocations);

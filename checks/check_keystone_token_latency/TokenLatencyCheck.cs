@@ -67,10 +67,6 @@ internal static class TokenLatencyCheck
         Description = "issue a new token on every run",
     };
 
-    private static readonly ThresholdPair Latency = ThresholdPair.Main("the chosen percentile in ms", "500", "2000");
-
-    private static readonly ThresholdPair Errors = ThresholdPair.Named("errors", "validations that failed (5xx, no answer)", "0");
-
     private static readonly TlsOptions Tls = new();
 
     public static readonly CheckDefinition Definition = new()
@@ -81,7 +77,7 @@ internal static class TokenLatencyCheck
         Options =
         [
             .. AuthOptions.All, Count, Concurrency, Method, NoCatalog, SubjectTokenFile, Percentile, TokenCacheFile, NoTokenCache,
-            .. Latency.Options, .. Errors.Options, .. Tls.Options, .. RevocationEvents.Options,
+            .. LatencyReport.Options, .. Tls.Options, .. RevocationEvents.Options,
         ],
         Execute = context => Task.FromResult(Run(context)),
     };
@@ -116,8 +112,7 @@ internal static class TokenLatencyCheck
         }
 
         string subjectText = subjectFile is null ? "the checker's own token" : $"the token in {subjectFile}";
-        return LatencyReport.Build(measurement, subjectText, RevocationEvents.Count(context),
-            new LatencyReport.Limits(context.Get(Percentile), context.Get(Latency), context.Get(Errors)));
+        return LatencyReport.Build(measurement, subjectText, RevocationEvents.Count(context), context.Get(Percentile), context);
     }
 
     private static Uri ValidationUri(IdentityApi api, bool noCatalog) =>

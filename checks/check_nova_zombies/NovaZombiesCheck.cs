@@ -62,13 +62,6 @@ internal static class NovaZombiesCheck
 
     private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
 
-    private static readonly ThresholdPair Zombies = ThresholdPair.Main("zombie VMs", critical: "0");
-    private static readonly ThresholdPair Missing = ThresholdPair.Named("missing", "instances Nova runs here without a domain", "0");
-    private static readonly ThresholdPair Misplaced = ThresholdPair.Named("misplaced", "domains whose instance Nova places elsewhere", "0");
-    private static readonly ThresholdPair Unknown = ThresholdPair.Named("unknown", "domains Nova has never heard of", "0");
-    private static readonly ThresholdPair Leftovers = ThresholdPair.Named("leftover-disks", "instance directories of deleted or unknown instances", "0");
-    private static readonly ThresholdPair LeftoverBytes = ThresholdPair.Named("leftover-bytes", "bytes in leftover instance directories");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_nova_zombies",
@@ -77,7 +70,7 @@ internal static class NovaZombiesCheck
         Options =
         [
             LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaConf, .. Api.Options, .. Cell.Options,
-            .. Zombies.Options, .. Missing.Options, .. Misplaced.Options, .. Unknown.Options, .. Leftovers.Options, .. LeftoverBytes.Options,
+            .. ZombieReport.Options,
         ],
         Execute = ExecuteAsync,
     };
@@ -107,9 +100,7 @@ internal static class NovaZombiesCheck
 
         TimeSpan grace = context.Get(Grace);
         ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Get(IgnoreDomain));
-        var limits = new ZombieReport.Limits(context.Get(Zombies), context.Get(Missing), context.Get(Misplaced),
-            context.Get(Unknown), context.Get(Leftovers), context.Get(LeftoverBytes));
-        return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), limits);
+        return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
     }
 
     private static List<InstanceDirectory> Scan(CheckContext context, string instancesPath)

@@ -1,39 +1,49 @@
 using System.Globalization;
 using StackFsck.Checks.NovaZombies.Libvirt;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.NovaZombies;
 
 /// <summary>Judges a <see cref="ZombieAudit"/> against the thresholds and words it: counts first, then the uuids per category with the command to look closer.</summary>
 internal static class ZombieReport
 {
-    public sealed record Limits(Thresholds Zombies, Thresholds Missing, Thresholds Misplaced, Thresholds Unknown, Thresholds Leftovers, Thresholds LeftoverBytes);
+    private static readonly Threshold Zombies = Threshold.Main("zombie VMs", critical: "0");
+    private static readonly Threshold Missing = Threshold.Named("missing", "instances Nova runs here without a domain", "0");
+    private static readonly Threshold Misplaced = Threshold.Named("misplaced", "domains whose instance Nova places elsewhere", "0");
+    private static readonly Threshold Unknown = Threshold.Named("unknown", "domains Nova has never heard of", "0");
+    private static readonly Threshold Leftovers = Threshold.Named("leftover-disks", "instance directories of deleted or unknown instances", "0");
+    private static readonly Threshold LeftoverBytes = Threshold.Named("leftover-bytes", "bytes in leftover instance directories");
+
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options =>
+        [.. Zombies.Options, .. Missing.Options, .. Misplaced.Options, .. Unknown.Options, .. Leftovers.Options, .. LeftoverBytes.Options];
 
     /// <summary>What the wording needs besides the audit: where it looked and how much to list.</summary>
     public sealed record Scope(string Host, string LibvirtUri, TimeSpan Grace, int List, bool DisksScanned);
 
-    public static Report Build(ZombieAudit audit, Scope scope, Limits limits)
+    public static Report Build(ZombieAudit audit, Scope scope, CheckContext context)
     {
-        var report = new Report(NovaZombiesCheck.Definition.Service)
+        var report = new Report()
         {
             OkSummary = $"{audit.Domains} domains, {audit.Expected} instances Nova runs on {scope.Host}, nothing amiss",
         };
         string virsh = $"virsh -r -c {scope.LibvirtUri} dominfo";
         report
-            .Add(new Metric("zombies", audit.Zombies.Count, Thresholds: limits.Zombies, Min: 0,
+            .Add(new Metric("zombies", audit.Zombies.Count, Threshold: context.Get(Zombies), Min: 0,
                 Text: $"{audit.Zombies.Count} zombie VMs (deleted in Nova over {Duration(scope.Grace)} ago, domain still defined)"))
-            .Add(new Metric("missing", audit.Missing.Count, Thresholds: limits.Missing, Min: 0,
+            .Add(new Metric("missing", audit.Missing.Count, Threshold: context.Get(Missing), Min: 0,
                 Text: $"{audit.Missing.Count} instances Nova runs on {scope.Host} have no domain"))
-            .Add(new Metric("misplaced", audit.Misplaced.Count, Thresholds: limits.Misplaced, Min: 0,
+            .Add(new Metric("misplaced", audit.Misplaced.Count, Threshold: context.Get(Misplaced), Min: 0,
                 Text: $"{audit.Misplaced.Count} domains belong to instances Nova places on another host"))
-            .Add(new Metric("unknown", audit.Unknown.Count, Thresholds: limits.Unknown, Min: 0,
+            .Add(new Metric("unknown", audit.Unknown.Count, Threshold: context.Get(Unknown), Min: 0,
                 Text: $"{audit.Unknown.Count} domains unknown to Nova"));
         if (scope.DisksScanned)
         {
             report
-                .Add(new Metric("leftover_disks", audit.Leftovers.Count, Thresholds: limits.Leftovers, Min: 0,
+                .Add(new Metric("leftover_disks", audit.Leftovers.Count, Threshold: context.Get(Leftovers), Min: 0,
                     Text: $"{audit.Leftovers.Count} leftover instance directories"))
-                .Add(new Metric("leftover_bytes", audit.LeftoverBytes, "B", limits.LeftoverBytes, Min: 0,
+                .Add(new Metric("leftover_bytes", audit.LeftoverBytes, "B", context.Get(LeftoverBytes), Min: 0,
                     Text: $"leftover instance directories hold {Bytes(audit.LeftoverBytes)}"));
         }
 

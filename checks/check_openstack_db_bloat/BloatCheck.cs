@@ -31,18 +31,12 @@ internal static class BloatCheck
     private static readonly Option<ManageConfig[]> ManageConfigs = RepeatedOption.Create("--manage-config", [], ManageConfig.Parse,
         "config file the printed cleanup command of SERVICE reads (nova-manage --config-file FILE ...), repeatable", "SERVICE:FILE");
 
-    private static readonly ThresholdPair Deleted = ThresholdPair.Main("rows the printed cleanup removes (Nova: archives) per database (exact mode)");
-
-    private static readonly ThresholdPair Shadow = ThresholdPair.Named("shadow", "rows in Nova's shadow_* tables that its purge removes (older than --older-than) per database");
-
-    private static readonly ThresholdPair Size = ThresholdPair.Named("size", "data plus index size per database, in MB");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_openstack_db_bloat",
         Service = "DB_BLOAT",
         Description = "Checks OpenStack databases for soft-deleted rows, Nova shadow rows and size that nobody purged.",
-        Options = [.. Server.Options, Databases, Fast, OlderThan, List, ManageConfigs, .. Deleted.Options, .. Shadow.Options, .. Size.Options],
+        Options = [.. Server.Options, Databases, Fast, OlderThan, List, ManageConfigs, .. BloatReport.Options],
         Execute = Execute,
     };
 
@@ -50,8 +44,7 @@ internal static class BloatCheck
     {
         bool fast = context.Get(Fast);
         int? olderThan = context.Get(OlderThan);
-        var limits = new BloatReport.Limits(context.Get(Deleted), context.Get(Shadow), context.Get(Size));
-        if (fast && (olderThan is not null || limits.Deleted != Thresholds.None))
+        if (fast && (olderThan is not null || BloatReport.JudgesDeleted(context)))
         {
             throw new CheckException("bad arguments: soft-deleted rows and --older-than are counted only in exact mode; leave out --fast");
         }
@@ -67,6 +60,6 @@ internal static class BloatCheck
         using var db = DatabaseConnection.Open(context, Server.Read(context, "database server"));
         List<DatabaseBloat> found = BloatSurvey.Measure(db, databases, fast, cutoff, context);
         var settings = new BloatReport.Settings(fast, cutoff, context.Get(List), configFiles);
-        return Task.FromResult(BloatReport.Build(found, settings, limits));
+        return Task.FromResult(BloatReport.Build(found, settings, context));
     }
 }

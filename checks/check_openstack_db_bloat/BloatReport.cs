@@ -1,21 +1,29 @@
 using System.Globalization;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.DbBloat;
 
 /// <summary>Judges each database's rows to clean up, shadow rows and size, and words the cleanup commands and the worst tables.</summary>
 internal static class BloatReport
 {
-    public sealed record Limits(Thresholds Deleted, Thresholds Shadow, Thresholds Size);
+    private static readonly Threshold Deleted = Threshold.Main("rows the printed cleanup removes (Nova: archives) per database (exact mode)");
+
+    private static readonly Threshold Shadow = Threshold.Named("shadow", "rows in Nova's shadow_* tables that its purge removes (older than --older-than) per database");
+
+    private static readonly Threshold Size = Threshold.Named("size", "data plus index size per database, in MB");
+
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options => [.. Deleted.Options, .. Shadow.Options, .. Size.Options];
 
     public sealed record Settings(bool Fast, Cutoff Cutoff, int List, IReadOnlyDictionary<OpenStackService, string> ConfigFiles);
 
-    public static Report Build(IReadOnlyList<DatabaseBloat> found, Settings settings, Limits limits)
+    public static Report Build(IReadOnlyList<DatabaseBloat> found, Settings settings, CheckContext context)
     {
-        var report = new Report(BloatCheck.Definition.Service) { OkSummary = Summary(found, settings) };
+        var report = new Report() { OkSummary = Summary(found, settings) };
         foreach (DatabaseBloat database in found)
         {
-            AddMetrics(report, database, settings, limits);
+            AddMetrics(report, database, settings, context);
         }
 
         if (settings.Fast)
@@ -33,6 +41,9 @@ internal static class BloatReport
         return report;
     }
 
+    /// <summary>Whether -w or -c judges the rows to clean up, which only exact mode counts.</summary>
+    public static bool JudgesDeleted(CheckContext context) => context.Get(Deleted).HasRange;
+
     private static string Summary(IReadOnlyList<DatabaseBloat> found, Settings settings)
     {
         string size = $"{Mb(found.Sum(d => d.TotalBytes))} MB in {found.Count} database{(found.Count == 1 ? "" : "s")}";
@@ -47,23 +58,23 @@ internal static class BloatReport
         return $"{found.Sum(d => d.Deleted ?? 0)} rows to clean up{Age(settings)}, {shadow} shadow rows, {size}; most in {most.Database.Name} ({most.Deleted})";
     }
 
-    private static void AddMetrics(Report report, DatabaseBloat database, Settings settings, Limits limits)
+    private static void AddMetrics(Report report, DatabaseBloat database, Settings settings, CheckContext context)
     {
         string name = database.Database.Name;
         if (!settings.Fast)
         {
-            report.Add(new Metric($"{name}_deleted", database.Deleted, Thresholds: limits.Deleted, Min: 0,
+            report.Add(new Metric($"{name}_deleted", database.Deleted, Threshold: context.Get(Deleted), Min: 0,
                 Text: $"{name} holds {database.Deleted} rows to clean up{Age(settings)}"));
             report.Add(new Metric($"{name}_live", database.Live, Min: 0));
         }
 
         if (database.HasShadow)
         {
-            report.Add(new Metric($"{name}_shadow", database.Shadow, Thresholds: limits.Shadow, Min: 0,
+            report.Add(new Metric($"{name}_shadow", database.Shadow, Threshold: context.Get(Shadow), Min: 0,
                 Text: $"{name} holds {(settings.Fast ? "about " : "")}{database.Shadow} shadow rows{Age(settings)}"));
         }
 
-        report.Add(new Metric($"{name}_size", Mb(database.TotalBytes), "MB", limits.Size, Min: 0,
+        report.Add(new Metric($"{name}_size", Mb(database.TotalBytes), "MB", context.Get(Size), Min: 0,
             Text: $"{name} takes {Mb(database.TotalBytes)} MB"));
     }
 

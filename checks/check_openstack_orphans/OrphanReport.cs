@@ -1,15 +1,24 @@
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.OpenStackOrphans;
 
 /// <summary>Judges an <see cref="OrphanSurvey"/> against the thresholds and words it: counts, then the first ids of each category with the command that deals with each.</summary>
 internal static class OrphanReport
 {
-    public sealed record Limits(Thresholds Ports, Thresholds Attachments, Thresholds Volumes, Thresholds Unmapped, Thresholds StaleMappings);
+    private static readonly Threshold Ports = Threshold.Main("orphan ports", "0");
+    private static readonly Threshold Attachments = Threshold.Named("attachments", "volume attachments of gone instances", "0");
+    private static readonly Threshold Volumes = Threshold.Named("volumes", "volumes attached to gone instances", "0");
+    private static readonly Threshold Unmapped = Threshold.Named("unmapped", "live instances without an instance mapping", "0");
+    private static readonly Threshold StaleMappings = Threshold.Named("stale-mappings", "instance mappings without an instance", "0");
 
-    public static Report Build(OrphanSurvey survey, InstanceIndex index, Limits limits, bool ports, bool attachments)
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options =>
+        [.. Ports.Options, .. Attachments.Options, .. Volumes.Options, .. Unmapped.Options, .. StaleMappings.Options];
+
+    public static Report Build(OrphanSurvey survey, InstanceIndex index, CheckContext context, bool ports, bool attachments)
     {
-        var report = new Report(OrphansCheck.Definition.Service)
+        var report = new Report()
         {
             OkSummary = $"no orphans: {index.Live} live instances in {index.Cells.Count} cells" +
                 (ports ? $", {survey.ComputePorts} compute ports" : "") +
@@ -22,17 +31,17 @@ internal static class OrphanReport
 
         if (ports)
         {
-            Category(report, "orphan_ports", survey.Ports, limits.Ports, "ports of compute instances no cell runs");
+            Category(report, "orphan_ports", survey.Ports, context.Get(Ports), "ports of compute instances no cell runs");
         }
 
         if (attachments)
         {
-            Category(report, "orphan_attachments", survey.Attachments, limits.Attachments, "volume attachments of deleted or missing instances");
-            Category(report, "orphan_volumes", survey.Volumes, limits.Volumes, "volumes attached to deleted or missing instances");
+            Category(report, "orphan_attachments", survey.Attachments, context.Get(Attachments), "volume attachments of deleted or missing instances");
+            Category(report, "orphan_volumes", survey.Volumes, context.Get(Volumes), "volumes attached to deleted or missing instances");
         }
 
-        Category(report, "unmapped_instances", survey.Unmapped, limits.Unmapped, "live instances without an instance mapping");
-        Category(report, "stale_mappings", survey.StaleMappings, limits.StaleMappings, "instance mappings without an instance");
+        Category(report, "unmapped_instances", survey.Unmapped, context.Get(Unmapped), "live instances without an instance mapping");
+        Category(report, "stale_mappings", survey.StaleMappings, context.Get(StaleMappings), "instance mappings without an instance");
         report
             .Add(new Metric("instances", index.Live, Min: 0))
             .Add(new Metric("mappings", survey.Mappings, Min: 0));
@@ -49,9 +58,9 @@ internal static class OrphanReport
         return report;
     }
 
-    private static void Category(Report report, string label, Findings findings, Thresholds thresholds, string what)
+    private static void Category(Report report, string label, Findings findings, Threshold threshold, string what)
     {
-        report.Add(new Metric(label, findings.Count, Thresholds: thresholds, Min: 0, Text: $"{findings.Count} {what}"));
+        report.Add(new Metric(label, findings.Count, Threshold: threshold, Min: 0, Text: $"{findings.Count} {what}"));
         if (findings.Count == 0)
         {
             return;

@@ -29,12 +29,6 @@ internal static class OrphansCheck
     private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
     private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
 
-    private static readonly ThresholdPair Ports = ThresholdPair.Main("orphan ports", "0");
-    private static readonly ThresholdPair Attachments = ThresholdPair.Named("attachments", "volume attachments of gone instances", "0");
-    private static readonly ThresholdPair Volumes = ThresholdPair.Named("volumes", "volumes attached to gone instances", "0");
-    private static readonly ThresholdPair Unmapped = ThresholdPair.Named("unmapped", "live instances without an instance mapping", "0");
-    private static readonly ThresholdPair StaleMappings = ThresholdPair.Named("stale-mappings", "instance mappings without an instance", "0");
-
     public static readonly CheckDefinition Definition = new()
     {
         Name = "check_openstack_orphans",
@@ -43,7 +37,7 @@ internal static class OrphansCheck
         Options =
         [
             NovaConf, NoNeutron, NoCinder, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options,
-            .. Ports.Options, .. Attachments.Options, .. Volumes.Options, .. Unmapped.Options, .. StaleMappings.Options,
+            .. OrphanReport.Options,
         ],
         Execute = context => Task.FromResult(Execute(context)),
     };
@@ -73,8 +67,6 @@ internal static class OrphansCheck
             CloudReader.ReadAttachments(context, Cinder.Read(context, api), survey);
         }
 
-        var limits = new OrphanReport.Limits(context.Get(Ports), context.Get(Attachments), context.Get(Volumes),
-            context.Get(Unmapped), context.Get(StaleMappings));
-        return OrphanReport.Build(survey, index, limits, ports, attachments);
+        return OrphanReport.Build(survey, index, context, ports, attachments);
     }
 }

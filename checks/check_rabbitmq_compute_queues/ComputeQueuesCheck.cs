@@ -61,14 +61,6 @@ internal static class ComputeQueuesCheck
 
     private static readonly Option<int> List = CountOption.Create("--list", "how many of the deepest queues the long output names", "N", 10);
 
-    private static readonly ThresholdPair Depth = ThresholdPair.Main("the deepest queue's messages", "100", "1000");
-
-    private static readonly ThresholdPair Unconsumed = ThresholdPair.Named(
-        "no-consumers", "queues holding messages with no consumer", "0");
-
-    private static readonly ThresholdPair Growing = ThresholdPair.Named(
-        "growing", "queues published to faster than delivered from");
-
     private static readonly TlsOptions Tls = new();
 
     public static readonly CheckDefinition Definition = new()
@@ -79,7 +71,7 @@ internal static class ComputeQueuesCheck
         Options =
         [
             Host, Port, Ssl, PathPrefix, Vhost, Username, CredentialsFile, Include, Exclude, Expect, AllowEmpty, PerQueue, List,
-            .. Depth.Options, .. Unconsumed.Options, .. Growing.Options, .. Tls.Options,
+            .. QueueReport.Options, .. Tls.Options,
         ],
         Execute = context => Task.FromResult(Run(context)),
     };
@@ -93,8 +85,7 @@ internal static class ComputeQueuesCheck
         string vhost = context.Get(Vhost);
         api.ReadQueues(vhost, survey.Add, context);
         context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
-        return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), new QueueReport.Limits(
-            context.Get(Depth), context.Get(Unconsumed), context.Get(Growing)));
+        return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), context);
     }
 
     private static string ExpectedQueue(string name) =>

@@ -1,20 +1,29 @@
 using System.Globalization;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Checks.RabbitMq;
 
 /// <summary>Judges a <see cref="QueueSurvey"/> against the thresholds and words the result.</summary>
 internal static class QueueReport
 {
-    public sealed record Limits(Thresholds Depth, Thresholds Unconsumed, Thresholds Growing);
+    private static readonly Threshold Depth = Threshold.Main("the deepest queue's messages", "100", "1000");
 
-    public static Report Build(QueueSurvey survey, string vhost, string pattern, bool allowEmpty, Limits limits)
+    private static readonly Threshold Unconsumed = Threshold.Named(
+        "no-consumers", "queues holding messages with no consumer", "0");
+
+    private static readonly Threshold Growing = Threshold.Named(
+        "growing", "queues published to faster than delivered from");
+
+    /// <summary>The threshold options of the judged metrics, for the check's option list.</summary>
+    public static IEnumerable<Option> Options => [.. Depth.Options, .. Unconsumed.Options, .. Growing.Options];
+
+    public static Report Build(QueueSurvey survey, string vhost, string pattern, bool allowEmpty, CheckContext context)
     {
-        var report = new Report(ComputeQueuesCheck.Definition.Service);
+        var report = new Report();
         if (survey.Queues == 0)
         {
             report.Declare(allowEmpty ? Status.Ok : Status.Unknown, $"no queue in vhost '{vhost}' matches '{pattern}'");
-            report.OkSummary = $"no queue in vhost '{vhost}' matches '{pattern}'";
         }
         else
         {
@@ -32,7 +41,7 @@ internal static class QueueReport
             report.Detail($"queue {name} is missing from vhost '{vhost}': no {ConsumerOf(name)} has declared it");
         }
 
-        AddMetrics(report, survey, limits);
+        AddMetrics(report, survey, context);
         foreach (QueueInfo queue in survey.Worst())
         {
             report.Detail(Describe(queue));
@@ -46,15 +55,15 @@ internal static class QueueReport
         return report;
     }
 
-    private static void AddMetrics(Report report, QueueSurvey survey, Limits limits)
+    private static void AddMetrics(Report report, QueueSurvey survey, CheckContext context)
     {
         QueueInfo? deepest = survey.Deepest;
         report
-            .Add(new Metric("deepest", deepest?.Messages ?? 0, Thresholds: limits.Depth, Min: 0,
+            .Add(new Metric("deepest", deepest?.Messages ?? 0, Threshold: context.Get(Depth), Min: 0,
                 Text: $"deepest queue {deepest?.Name} holds {deepest?.Messages} messages"))
-            .Add(new Metric("no_consumers", survey.WithoutConsumers, Thresholds: limits.Unconsumed, Min: 0,
+            .Add(new Metric("no_consumers", survey.WithoutConsumers, Threshold: context.Get(Unconsumed), Min: 0,
                 Text: $"{survey.WithoutConsumers} queues hold messages with no consumer"))
-            .Add(new Metric("growing", survey.Growing, Thresholds: limits.Growing, Min: 0,
+            .Add(new Metric("growing", survey.Growing, Threshold: context.Get(Growing), Min: 0,
                 Text: $"{survey.Growing} queues grow (published faster than delivered)"))
             .Add(new Metric("queues", survey.Queues, Min: 0))
             .Add(new Metric("messages", survey.Messages, Min: 0));

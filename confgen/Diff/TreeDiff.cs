@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using StackFsck.Confgen.Nagios;
 using StackFsck.Confgen.Render;
 
@@ -7,7 +8,7 @@ namespace StackFsck.Confgen.Diff;
 /// What replacing the deployed tree by a new render adds, changes and removes: files, and Nagios
 /// hosts by name (the new render's from its model; the deployed tree's read from its text).
 /// </summary>
-public sealed record TreeDiff(
+public sealed partial record TreeDiff(
     IReadOnlyList<string> AddedFiles,
     IReadOnlyList<string> ChangedFiles,
     IReadOnlyList<string> RemovedFiles,
@@ -61,10 +62,16 @@ public sealed record TreeDiff(
             + $"{AddedHosts.Count} hosts added, {RemovedHosts.Count} removed of {CurrentHosts}";
     }
 
+    /// <summary>The hosts of a deployed tree: Nagios' <c>define host</c> objects, or the <c>object Host "NAME" {</c> lines of an Icinga 2 render.</summary>
     private static SortedSet<string> DeployedHosts(RenderedTree tree) => new(
         tree.Files.Where(f => f.Key.EndsWith(".cfg", StringComparison.Ordinal) && f.Value.Contains("define host", StringComparison.Ordinal))
             .SelectMany(f => ObjectParser.Parse(f.Key, f.Value))
             .Where(o => o.Type == "host" && !o.IsTemplate && o.Get("host_name") is not null)
-            .Select(o => o.Get("host_name")!),
+            .Select(o => o.Get("host_name")!)
+            .Concat(tree.Files.Where(f => f.Key.EndsWith(".conf", StringComparison.Ordinal))
+                .SelectMany(f => IcingaHost().Matches(f.Value)).Select(m => m.Groups["name"].Value)),
         StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^object Host ""(?<name>[^""\\]+)"" \{$", RegexOptions.Multiline)]
+    private static partial Regex IcingaHost();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Icinga2;
 using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Model;
 
@@ -36,15 +37,24 @@ public sealed class RenderOptions
         DefaultValueFactory = _ => DeploySettings.Debian.ResourceFile,
     };
 
+    private readonly Option<string> engine = new Option<string>("--engine")
+    {
+        Description = "what the tree is for: nagios4 (a Nagios object tree per server) or icinga2 (Icinga 2 zones: a master and its satellites)",
+        DefaultValueFactory = _ => Nagios4,
+    }.AcceptOnlyFromAmong(Nagios4, Icinga2);
+
     private readonly Option<string> pluginDir = new("--monasca-plugin-dir")
     {
         Description = "where the checks are installed on monasca-agent hosts (nagios_wrapper check_path)",
         DefaultValueFactory = _ => "/usr/lib/nagios/plugins",
     };
 
+    public const string Nagios4 = "nagios4";
+    public const string Icinga2 = "icinga2";
+
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { inventory, templates, output, confDir, resourceFile, pluginDir })
+        foreach (Option option in new Option[] { inventory, templates, output, engine, confDir, resourceFile, pluginDir })
         {
             command.Options.Add(option);
         }
@@ -60,6 +70,7 @@ public sealed class RenderOptions
     }
 
     /// <summary>The tree a render writes for the model, in memory.</summary>
-    public RenderedTree Write(ParseResult parse, CloudModel model) => RenderedTree.Write(
-        model, new DeploySettings(parse.GetValue(confDir)!, parse.GetValue(resourceFile)!), parse.GetValue(pluginDir)!);
+    public RenderedTree Write(ParseResult parse, CloudModel model) => parse.GetValue(engine) == Icinga2
+        ? IcingaTree.Write(model, parse.GetValue(pluginDir)!)
+        : RenderedTree.Write(model, new DeploySettings(parse.GetValue(confDir)!, parse.GetValue(resourceFile)!), parse.GetValue(pluginDir)!);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace StackFsck.EndToEnd.Tests;
 
@@ -9,46 +8,29 @@ namespace StackFsck.EndToEnd.Tests;
 /// test tier on 127.0.0.1; confgen renders it; a real nagios4 runs it with the test tier's real
 /// RabbitMQ and MariaDB; `confgen alerts send` takes what nagios logged to a real StatsD.
 /// </summary>
+// One daemon at a time: both are timed by their checks' intervals, which a second daemon's load would stretch.
+[Collection(TestCloud.Daemons)]
 public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
 {
-    private const string Dead = "cmp2.e2e.test";
+    private const string Dead = TestCloud.Dead;
+    private TestCloud? _cloud;
 
-    private readonly string work = Directory.CreateTempSubdirectory("stackfsck-e2e-").FullName;
-    private Broker? top;
-    private Broker? cell;
-    private ScratchDatabase? keystone;
+    public async Task InitializeAsync() => _cloud = await TestCloud.CreateAsync();
 
-    public async Task InitializeAsync()
-    {
-        // nagios4 drops to the nagios user, which must read the tree and write its log here.
-        File.SetUnixFileMode(work, (UnixFileMode)0b111_111_111);
-        top = await Broker.CreateAsync();
-        cell = await Broker.CreateAsync();
-        keystone = new ScratchDatabase("e2e_keystone", "keystone");
-    }
-
-    public async Task DisposeAsync()
-    {
-        keystone?.Dispose();
-        await (cell?.DisposeAsync() ?? ValueTask.CompletedTask);
-        await (top?.DisposeAsync() ?? ValueTask.CompletedTask);
-        Directory.Delete(work, recursive: true);
-    }
+    public async Task DisposeAsync() => await (_cloud?.DisposeAsync() ?? ValueTask.CompletedTask);
 
     [Fact]
     public async Task Provoked_problems_alert_and_reach_StatsD_and_a_dead_hypervisor_is_one_host_problem()
     {
-        // The problems: a compute queue holding messages nobody consumes, revocation events past the
-        // rendered warning (5000), and no scheduler queue on the top-level broker.
-        await cell!.DeclareAsync("compute.cmp1", 5);
-        keystone!.Execute("INSERT INTO revocation_event (user_id, issued_before, revoked_at) SELECT 'u', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_5001");
-        string inventory = WriteInventory();
+        await _cloud!.ProvokeAsync();
+        string work = _cloud.Work;
+        string inventory = _cloud.WriteInventory();
         CheckRun render = Run("render", "-i", inventory, "-T", Path.Combine(Repo.Root, "templates"), "-o", Path.Combine(work, "rendered"));
         Assert.True(render.ExitCode == 0, render.ToString());
 
         var clock = Stopwatch.StartNew();
         string[] log;
-        using (var nagios = new NagiosDaemon(work, Path.Combine(work, "rendered", "nagios.e2e.test"), Plugins()))
+        using (var nagios = new NagiosDaemon(work, Path.Combine(work, "rendered", "nagios.e2e.test"), _cloud.Plugins()))
         {
             // The dead hypervisor's services would go HARD 4 "minutes" (8 s) after their first
             // failure if its host check did not win: keep watching well past that.
@@ -89,74 +71,5 @@ public sealed class NagiosRunsTheRenderedCloudTests : IAsyncLifetime
         $"HOST NOTIFICATION: e2e-ops;{Dead};DOWN;",
     ];
 
-    /// <summary>
-    /// The example's shape on the test tier: the hypervisors' "ssh" port is MariaDB's, which listens
-    /// on 127.0.0.1 only, so cmp1 answers and cmp2 (127.0.0.9: nothing listens there) is dead.
-    /// </summary>
-    private string WriteInventory()
-    {
-        string rabbitmq = Path.Combine(work, "rabbitmq.ini");
-        File.WriteAllText(rabbitmq, "username=guest\npassword=guest\n");
-        string credentials = NagiosOwned(rabbitmq);
-        string keystoneOptions = NagiosOwned(keystone!.ReadOnly);
-        string port = Broker.Api.Port.ToString(CultureInfo.InvariantCulture);
-        string folder = Directory.CreateDirectory(Path.Combine(work, "inventory")).FullName;
-        File.WriteAllText(Path.Combine(folder, "e2e.yaml"), $$"""
-            environment: e2e
-            servers:
-              - {name: nagios.e2e.test, class: mixed}
-            contacts:
-              - {name: e2e-ops, email: ops@e2e.test}
-            global:
-              hosts:
-                - {name: ctl1.e2e.test, address: 127.0.0.1, roles: [keystone, rabbitmq, database]}
-              rabbitmq:
-                - {host: ctl1.e2e.test, port: {{port}}, vhost: {{top!.Vhost}}, credentials_file: {{credentials}} }
-              databases:
-                - {name: keystone, database: {{keystone!.Name}}, host: ctl1.e2e.test, defaults_file: {{keystoneOptions}} }
-            cells:
-              cell1:
-                hosts:
-                  - {name: cond1.e2e.test, address: 127.0.0.1, roles: [nova-conductor, rabbitmq]}
-                rabbitmq:
-                  - {host: cond1.e2e.test, port: {{port}}, vhost: {{cell!.Vhost}}, credentials_file: {{credentials}} }
-                hypervisors:
-                  - {name: cmp1.e2e.test, address: 127.0.0.1, vars: {SSH_PORT: {{ScratchDatabase.Port}} } }
-                  - {name: {{Dead}}, address: 127.0.0.9, vars: {SSH_PORT: {{ScratchDatabase.Port}} } }
-
-            """);
-        return folder;
-    }
-
-    /// <summary>
-    /// A copy of a credentials file as a monitoring server keeps it: owned by the nagios user that
-    /// runs the checks, mode 0600 (the checks warn about one others can read).
-    /// </summary>
-    private string NagiosOwned(string source)
-    {
-        string copy = Path.Combine(Directory.CreateDirectory(Path.Combine(work, "private")).FullName, Path.GetFileName(source));
-        CheckRun install = Dist.RunProgram("install", ["-o", "nagios", "-g", "nagios", "-m", "0600", source, copy], new Dictionary<string, string?>());
-        Assert.True(install.ExitCode == 0, install.ToString());
-        return copy;
-    }
-
-    /// <summary>$USER1$: the checks built for this run, and the monitoring-plugins the templates use beside them.</summary>
-    private string Plugins()
-    {
-        string plugins = Directory.CreateDirectory(Path.Combine(work, "plugins")).FullName;
-        foreach (string check in Directory.GetFiles(Repo.Service("STACKFSCK_DIST"), "check_*"))
-        {
-            File.Copy(check, Path.Combine(plugins, Path.GetFileName(check)));
-        }
-
-        foreach (string plugin in new[] { "check_tcp", "check_ssh", "check_ping" })
-        {
-            File.CreateSymbolicLink(Path.Combine(plugins, plugin), Path.Combine("/usr/lib/nagios/plugins", plugin));
-        }
-
-        return plugins;
-    }
-
-    private static CheckRun Run(params string[] args) =>
-        Dist.RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "confgen.dll"), .. args], new Dictionary<string, string?>());
+    private static CheckRun Run(params string[] args) => TestCloud.Confgen(args);
 }

@@ -35,6 +35,20 @@ public sealed class RevocationsDbTests : RealKeystoneTest
     }
 
     [Fact]
+    public async Task A_rejected_token_does_not_hide_that_the_events_could_not_be_counted()
+    {
+        (string token, _) = await KeystoneApi.IssueTokenAsync(KeystoneApi.AdminUser, KeystoneApi.AdminPassword, KeystoneApi.AdminProject);
+        await KeystoneApi.RevokeAsync(token);
+        string file = Path.Combine(Check.Home, "revoked.token");
+        File.WriteAllText(file, token + "\n");
+        CheckRun run = Check.Run([.. Database("no_such_db"), "--subject-token-file", file, "--count", "3"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.StartsWith("TOKEN_LATENCY CRITICAL - token rejected: Keystone answered 404 (invalid or revoked) to 3 of 3 validations", run.FirstLine);
+        Assert.Contains("; cannot count revocation events: ", run.FirstLine);
+    }
+
+    [Fact]
     public void Without_the_option_no_database_is_read()
     {
         CheckRun run = Check.Run("--count", "3");

@@ -6,7 +6,7 @@ namespace StackFsck.Plugin.Tests;
 /// <summary>The contract around a check's own work: arguments, -h, -V, failures, verbosity, exit codes.</summary>
 public class CheckHostTests
 {
-    private static readonly ThresholdPair Limits = ThresholdPair.Main("the value", "5", "10");
+    private static readonly Threshold Limits = Threshold.Main("the value", "5", "10");
     private static readonly Option<double> Value = new("--value") { DefaultValueFactory = () => 1 };
 
     private static CheckDefinition Check(Func<CheckContext, Task<Report>> execute) => new()
@@ -21,8 +21,8 @@ public class CheckHostTests
     private static readonly CheckDefinition Measuring = Check(context =>
     {
         context.Log(2, "measuring at -vv");
-        var report = new Report("EXAMPLE") { OkSummary = "value fine" };
-        report.Add(new Metric("value", context.Get(Value), Thresholds: context.Get(Limits)));
+        var report = new Report { OkSummary = "value fine" };
+        report.Add(new Metric("value", context.Get(Value), Threshold: context.Get(Limits)));
         return Task.FromResult(report);
     });
 

@@ -8,7 +8,7 @@ public class CommandLineTests
     private readonly Option<string?> _host = new("--host", "-H") { Description = "server", HelpName = "HOST" };
     private readonly Option<int> _port = new("--port", "-P") { Description = "TCP port", DefaultValueFactory = () => 3306 };
     private readonly Option<bool> _verbose = new("--verbose", "-v");
-    private readonly ThresholdPair _limits = ThresholdPair.Main("the value", "5", "10");
+    private readonly Threshold _limits = Threshold.Main("the value", "5", "10");
     private readonly Option<string[]> _databases = RepeatedOption.Create("--database", ["-d"], name => name, "database to read", "NAME");
     private readonly Option<string> _method = new Option<string>("--method") { DefaultValueFactory = () => "GET" }.AcceptOnlyFromAmong("GET", "HEAD");
 
@@ -38,8 +38,8 @@ public class CommandLineTests
         Assert.Null(parsed.GetValue(_host));
         Assert.Equal(3306, parsed.GetValue(_port));
         Assert.Equal("GET", parsed.GetValue(_method));
-        Assert.Equal("5", parsed.GetValue(_limits.Warning)?.Text);
-        Assert.Equal("10", parsed.GetValue(_limits.Critical)?.Text);
+        Assert.Equal("5", _limits.Read(parsed).Warning?.Text);
+        Assert.Equal("10", _limits.Read(parsed).Critical?.Text);
         Assert.Empty(parsed.GetValue(_databases));
         Assert.False(parsed.GetValue(_verbose));
     }
@@ -58,7 +58,7 @@ public class CommandLineTests
     [Fact]
     public void A_value_option_takes_the_next_argument_even_when_it_starts_with_a_dash()
     {
-        Assert.Equal("-5:5", Parse("-w", "-5:5").GetValue(_limits.Warning)?.Text);
+        Assert.Equal("-5:5", _limits.Read(Parse("-w", "-5:5")).Warning?.Text);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace StackFsck.Plugin.Tests;
 /// <summary>The Nagios perfdata format, as graphing add-ons parse it.</summary>
 public class PerfdataTests
 {
-    private static readonly Thresholds WarnCrit = new(Range.Parse("100"), Range.Parse("@1000:"));
+    private static readonly Threshold WarnCrit = Threshold.Of(Range.Parse("100"), Range.Parse("@1000:"));
 
     [Fact]
     public void Writes_value_unit_ranges_min_and_max()
@@ -18,7 +18,7 @@ public class PerfdataTests
     public void Drops_trailing_empty_fields()
     {
         Assert.Equal("queues=412", Perfdata.Format(new Metric("queues", 412)));
-        Assert.Equal("rows=3;;5", Perfdata.Format(new Metric("rows", 3, Thresholds: new Thresholds(null, Range.Parse("5")))));
+        Assert.Equal("rows=3;;5", Perfdata.Format(new Metric("rows", 3, Threshold: Threshold.Of(null, Range.Parse("5")))));
     }
 
     [Fact]

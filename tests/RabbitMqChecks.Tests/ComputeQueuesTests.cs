@@ -95,6 +95,7 @@ public class ComputeQueuesTests
 
         CheckRun allowed = broker.Check("--queue", "^compte\\.", "--allow-empty");
         Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal($"COMPUTE_QUEUES OK - no queue in vhost '{broker.Vhost}' matches '^compte\\.'", allowed.Text);
         Assert.Equal(0, allowed.Perf("queues"));
     }
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
 
 namespace StackFsck.Tests;
 
@@ -89,6 +91,68 @@ public sealed class Icinga2Prefix : IDisposable
         {
             File.CreateSymbolicLink(link, Path.Combine("..", "features-available", feature + ".conf"));
         }
+    }
+
+    /// <summary>Sets a constant of constants.conf (<c>const PluginDir = "..."</c>) to another string.</summary>
+    public void SetConstant(string name, string value)
+    {
+        string path = Path.Combine(Etc, "constants.conf");
+        string[] lines = File.ReadAllLines(path);
+        int index = Array.FindIndex(lines, line => line.StartsWith($"const {name} = ", StringComparison.Ordinal));
+        lines[index] = $"const {name} = \"{value}\"";
+        File.WriteAllLines(path, lines);
+    }
+
+    /// <summary>
+    /// The api feature on 127.0.0.1: without it a daemon knows no local endpoint, hence no local
+    /// zone, and checks nothing that lives in zones.d. Its certificate is self-signed (its own CA):
+    /// this daemon talks to no other.
+    /// </summary>
+    public void EnableApi()
+    {
+        string certs = Directory.CreateDirectory(Path.Combine(DataDir, "certs")).FullName;
+        var openssl = new ProcessStartInfo("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", $"/CN={NodeName}", "-days", "2",
+            "-keyout", Path.Combine(certs, NodeName + ".key"), "-out", Path.Combine(certs, NodeName + ".crt")])
+        {
+            RedirectStandardError = true,
+        };
+        using (Process process = Process.Start(openssl)!)
+        {
+            string error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException("openssl req failed: " + error);
+            }
+        }
+
+        File.Copy(Path.Combine(certs, NodeName + ".crt"), Path.Combine(certs, "ca.crt"));
+        WriteConfig("features-enabled/api.conf",
+            $"object ApiListener \"api\" {{\n  bind_host = \"127.0.0.1\"\n  bind_port = {Repo.Service("STACKFSCK_ICINGA2_API_PORT")}\n}}\n");
+    }
+
+    /// <summary>
+    /// The last check result of each host and service (<c>HOST</c>, <c>HOST!SERVICE</c>) in the
+    /// state file the daemon wrote when it stopped (a netstring per object).
+    /// </summary>
+    public Dictionary<string, JsonElement> LastCheckResults()
+    {
+        byte[] state = File.ReadAllBytes(Path.Combine(DataDir, "icinga2.state"));
+        var results = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        for (int at = 0; at < state.Length;)
+        {
+            int colon = Array.IndexOf(state, (byte)':', at);
+            int length = int.Parse(Encoding.ASCII.GetString(state, at, colon - at), System.Globalization.CultureInfo.InvariantCulture);
+            JsonElement item = JsonDocument.Parse(state.AsMemory(colon + 1, length)).RootElement;
+            if (item.GetProperty("update").TryGetProperty("last_check_result", out JsonElement result) && result.ValueKind == JsonValueKind.Object)
+            {
+                results[item.GetProperty("name").GetString()!] = result;
+            }
+
+            at = colon + 1 + length + 1; // the netstring's trailing comma
+        }
+
+        return results;
     }
 
     /// <summary>
