@@ -24,6 +24,13 @@ public static class CommonOptions
         Description = "print the version and exit",
     };
 
+    /// <summary>
+    /// <c>--list N</c>: how many items the long output names (per category, where it has several);
+    /// the rest are counted in one "... and N more" line (<see cref="Report.DetailList"/>).
+    /// </summary>
+    public static Option<int> List(string description, int fallback = 10, int maximum = int.MaxValue) =>
+        CountOption.Create("--list", description, "N", fallback, maximum: maximum);
+
     public static Option<bool> Help() => new("--help", "-h", "-?")
     {
         Description = "show this help and exit",

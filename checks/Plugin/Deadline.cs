@@ -54,6 +54,17 @@ public sealed class Deadline : IDisposable
     public bool Expired => _cancel.IsCancellationRequested;
     public TimeSpan Remaining => _end - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
 
+    /// <summary>
+    /// For work that waits on its own with <see cref="Remaining"/> (a socket poll) and found none
+    /// left: marks the run timed out at once, so the host words it as the timeout without waiting
+    /// for the watch thread, and returns the exception to throw.
+    /// </summary>
+    public OperationCanceledException Overrun()
+    {
+        _cancel.Cancel();
+        return new OperationCanceledException(Summary, _cancel.Token);
+    }
+
     /// <summary>Names what this flow of the run is doing now, for the timeout message ("connecting to 10.0.0.5:3306").</summary>
     public void Enter(string stage)
     {

@@ -41,6 +41,29 @@ public sealed class Report
     }
 
     /// <summary>
+    /// One category for the long output: "HEADING (COUNT):", the <paramref name="shown"/> items
+    /// indented (at most --list of them, <see cref="CommonOptions.List"/>), then "... and N more"
+    /// for the rest of <paramref name="count"/>. Nothing when the category is empty.
+    /// </summary>
+    public Report DetailList(string heading, int count, IEnumerable<string> shown)
+    {
+        if (count == 0)
+        {
+            return this;
+        }
+
+        Detail($"{heading} ({count}):");
+        int listed = 0;
+        foreach (string line in shown)
+        {
+            Detail("  " + line);
+            listed++;
+        }
+
+        return count > listed ? Detail($"  ... and {count - listed} more") : this;
+    }
+
+    /// <summary>
     /// The first line's text. With problems: each problem's text, declared ones first, the worst
     /// first within each. Without: the texts of declared OK results, else <see cref="OkSummary"/>.
     /// </summary>

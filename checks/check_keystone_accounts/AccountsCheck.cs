@@ -38,7 +38,7 @@ internal static class AccountsCheck
         HelpName = "NAME",
     };
 
-    private static readonly Option<int> List = CountOption.Create<int>("--list", "how many users the long output names", "N", 20);
+    private static readonly Option<int> List = CommonOptions.List("how many users the long output names", 20);
 
     private static readonly Option<string?> ReportFormat = new("--report")
     {

@@ -18,7 +18,7 @@ internal static class RevocationReport
 
     public static Report Build(Revocations found, long cutoffSeconds, CheckContext context)
     {
-        string age = found.OldestAgeSeconds is long seconds ? Age(seconds) : "none";
+        string age = found.OldestAgeSeconds is long seconds ? Duration.Age(seconds) : "none";
         var report = new Report()
         {
             OkSummary = $"{found.Events} revocation events, oldest {age}, {found.Overdue} overdue, {found.LastHour} in the last hour",
@@ -39,7 +39,7 @@ internal static class RevocationReport
     {
         if (found.Oldest is DateTime oldest)
         {
-            report.Detail(string.Create(CultureInfo.InvariantCulture, $"oldest event revoked at {oldest:yyyy-MM-dd HH:mm:ss} UTC ({Age(found.OldestAgeSeconds ?? 0)} ago)"));
+            report.Detail(string.Create(CultureInfo.InvariantCulture, $"oldest event revoked at {oldest:yyyy-MM-dd HH:mm:ss} UTC ({Duration.Age(found.OldestAgeSeconds ?? 0)} ago)"));
         }
 
         report.Detail("Keystone compares every token it validates with every revocation event: the more events, the slower each API call.");
@@ -60,13 +60,4 @@ internal static class RevocationReport
             report.Detail("Most events are still within the token lifetime; a shorter [token] expiration keeps fewer of them.");
         }
     }
-
-    /// <summary>An age a person reads at a glance: "45 s", "12 min", "3 h 5 min", "2 d 4 h".</summary>
-    public static string Age(long seconds) => seconds switch
-    {
-        < 60 => $"{seconds} s",
-        < 3600 => $"{seconds / 60} min",
-        < 86400 => $"{seconds / 3600} h {seconds % 3600 / 60} min",
-        _ => $"{seconds / 86400} d {seconds % 86400 / 3600} h",
-    };
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.ExceptionServices;
 using StackFsck.Checks.KeystoneLatency.Keystone;
 using StackFsck.Plugin;
+using StackFsck.Plugin.Http;
 
 namespace StackFsck.Checks.KeystoneLatency;
 
@@ -14,52 +16,64 @@ internal sealed record Measurement(IReadOnlyList<Validation> Validations, TimeSp
 
 /// <summary>
 /// Validates the subject token <c>count</c> times, <c>concurrency</c> at a time, and times each
-/// call. Knows nothing of thresholds. Each answer is noted on the deadline, so a Keystone that
-/// stops answering still leaves what was measured in the timeout output. A 401 (the checker's
-/// own token refused) ends the run early: every further call would be refused too.
+/// call. Knows nothing of thresholds. Each of the <c>concurrency</c> flows runs on a thread of its
+/// own with its own kept-alive connection (the calls block in poll(2), bounded by the deadline).
+/// Each answer is noted on the deadline, so a Keystone that stops answering still leaves what was
+/// measured in the timeout output. A 401 (the checker's own token refused) ends the run early:
+/// every further call would be refused too; calls already in flight finish.
 /// </summary>
-internal sealed class LatencyProbe(IdentityApi api, Uri uri, HttpMethod method, int count, int concurrency)
+internal sealed class LatencyProbe(IdentityApi api, Uri uri, string method, int count, int concurrency)
 {
-    public async Task<Measurement> RunAsync(Secret authToken, Secret subjectToken, CheckContext context)
+    public Measurement Run(Secret authToken, Secret subjectToken, CheckContext context)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Token);
         var validations = new List<Validation>(count);
         int next = -1;
+        bool stop = false;
+        Exception? failure = null;
         var clock = Stopwatch.StartNew();
 
-        async Task Worker()
+        void Flow()
         {
-            while (Interlocked.Increment(ref next) < count && !stop.IsCancellationRequested)
+            try
             {
-                Validation validation = await ValidateOnceAsync(authToken, subjectToken, stop.Token);
-                int answered = Record(validations, validation, context);
-                context.Stage($"validating tokens at {uri.GetLeftPart(UriPartial.Path)} ({answered} of {count} answered)");
-                if (validation.Outcome == Outcome.Unauthorized)
+                using HttpSession session = api.OpenSession(context);
+                while (Interlocked.Increment(ref next) < count && !Volatile.Read(ref stop))
                 {
-                    await stop.CancelAsync();
+                    Validation validation = ValidateOnce(session, authToken, subjectToken);
+                    int answered = Record(validations, validation, context);
+                    context.Stage($"validating tokens at {uri.GetLeftPart(UriPartial.Path)} ({answered} of {count} answered)");
+                    if (validation.Outcome == Outcome.Unauthorized)
+                    {
+                        Volatile.Write(ref stop, true);
+                    }
                 }
+            }
+            catch (Exception error)
+            {
+                // The deadline's overrun, mostly: handed to the check's own thread, which words it.
+                Interlocked.CompareExchange(ref failure, error, null);
+                Volatile.Write(ref stop, true);
             }
         }
 
         context.Stage($"validating tokens at {uri.GetLeftPart(UriPartial.Path)} (0 of {count} answered)");
-        try
+        Thread[] flows = [.. Enumerable.Range(0, Math.Min(concurrency, count)).Select(_ => new Thread(Flow) { IsBackground = true })];
+        Array.ForEach(flows, flow => flow.Start());
+        Array.ForEach(flows, flow => flow.Join());
+        if (failure is not null)
         {
-            await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, count)).Select(_ => Task.Run(Worker)));
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested && !context.Token.IsCancellationRequested)
-        {
-            // Stopped after a 401: the calls still in flight were abandoned on purpose.
+            ExceptionDispatchInfo.Throw(failure);
         }
 
         return new Measurement(validations, clock.Elapsed);
     }
 
-    private async Task<Validation> ValidateOnceAsync(Secret authToken, Secret subjectToken, CancellationToken token)
+    private Validation ValidateOnce(HttpSession session, Secret authToken, Secret subjectToken)
     {
         long start = Stopwatch.GetTimestamp();
         try
         {
-            (HttpStatusCode status, bool retried) = await api.ValidateAsync(uri, method, authToken, subjectToken, token);
+            (HttpStatusCode status, bool retried) = IdentityApi.Validate(session, uri, method, authToken, subjectToken);
             return Validation.FromStatus(status, Stopwatch.GetElapsedTime(start).TotalMilliseconds, retried);
         }
         catch (CheckException error)
@@ -67,7 +81,6 @@ internal sealed class LatencyProbe(IdentityApi api, Uri uri, HttpMethod method, 
             return new Validation(Outcome.Error, Stopwatch.GetElapsedTime(start).TotalMilliseconds, error.Message);
         }
     }
-
     private static int Record(List<Validation> validations, Validation validation, CheckContext context)
     {
         int answered;

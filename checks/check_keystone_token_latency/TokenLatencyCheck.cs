@@ -79,10 +79,10 @@ internal static class TokenLatencyCheck
             .. AuthOptions.All, Count, Concurrency, Method, NoCatalog, SubjectTokenFile, Percentile, TokenCacheFile, NoTokenCache,
             .. LatencyReport.Options, .. Tls.Options, .. RevocationEvents.Options,
         ],
-        Execute = ExecuteAsync,
+        Execute = context => Task.FromResult(Run(context)),
     };
 
-    private static async Task<Report> ExecuteAsync(CheckContext context)
+    private static Report Run(CheckContext context)
     {
         context.Stage("reading the cloud's settings");
         ClientEnvironment environment = ClientEnvironment.Current();
@@ -92,19 +92,18 @@ internal static class TokenLatencyCheck
         string? subjectFile = context.Get(SubjectTokenFile);
         Secret? subject = subjectFile is null ? null : ReadSubjectToken(subjectFile);
 
-        using HttpClient client = HttpClients.Create(context.Get(Tls.CaFile) ?? credentials.CaFile, context.Get(Tls.Insecure) || credentials.Insecure);
-        var api = new IdentityApi(client, credentials);
+        var api = new IdentityApi(ServerTrust.From(context.Get(Tls.CaFile) ?? credentials.CaFile, context.Get(Tls.Insecure) || credentials.Insecure), credentials);
         var tokens = new CheckerToken(api, Cache(context, credentials, environment), context);
-        var probe = new LatencyProbe(api, ValidationUri(api, context.Get(NoCatalog)), new HttpMethod(context.Get(Method)),
+        var probe = new LatencyProbe(api, ValidationUri(api, context.Get(NoCatalog)), context.Get(Method),
             context.Get(Count), context.Get(Concurrency));
 
-        Secret own = await tokens.GetAsync();
-        Measurement measurement = await probe.RunAsync(own, subject ?? own, context);
+        Secret own = tokens.Get();
+        Measurement measurement = probe.Run(own, subject ?? own, context);
         if (measurement.Unauthorized && tokens.FromCache)
         {
             context.Log(1, "Keystone refused the cached token; renewing it once");
-            own = await tokens.RenewAsync();
-            measurement = await probe.RunAsync(own, subject ?? own, context);
+            own = tokens.Renew();
+            measurement = probe.Run(own, subject ?? own, context);
         }
 
         if (measurement.Unauthorized)

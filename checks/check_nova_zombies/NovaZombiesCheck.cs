@@ -42,13 +42,13 @@ internal static class NovaZombiesCheck
         DefaultValueFactory = () => Dns.GetHostName(),
     };
 
-    private static readonly Option<TimeSpan> Grace = GraceOption.Create(
+    private static readonly Option<TimeSpan> Grace = Duration.Option(
         "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", "1h");
 
     private static readonly Option<Regex?> IgnoreDomain = RegexOption.Create(
         "--ignore-domain", "regular expression of domain names that are not Nova's (never counted as unknown)");
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many uuids the long output lists per category", "N", 10);
+    private static readonly Option<int> List = CommonOptions.List("how many uuids the long output lists per category");
 
     private static readonly Option<string?> NovaConf = new("--nova-conf")
     {

@@ -31,7 +31,7 @@ internal static class ZombieReport
         string virsh = $"virsh -r -c {scope.LibvirtUri} dominfo";
         report
             .Add(new Metric("zombies", audit.Zombies.Count, Threshold: context.Get(Zombies), Min: 0,
-                Text: $"{audit.Zombies.Count} zombie VMs (deleted in Nova over {Duration(scope.Grace)} ago, domain still defined)"))
+                Text: $"{audit.Zombies.Count} zombie VMs (deleted in Nova over {Duration.Text(scope.Grace)} ago, domain still defined)"))
             .Add(new Metric("missing", audit.Missing.Count, Threshold: context.Get(Missing), Min: 0,
                 Text: $"{audit.Missing.Count} instances Nova runs on {scope.Host} have no domain"))
             .Add(new Metric("misplaced", audit.Misplaced.Count, Threshold: context.Get(Misplaced), Min: 0,
@@ -64,39 +64,17 @@ internal static class ZombieReport
             l => $"{l.Directory.Path} {Bytes(l.Directory.Bytes)}, {(l.Instance is null ? "unknown to Nova" : "deleted " + When(l.Instance.DeletedAt))}; look: ls -la {l.Directory.Path}");
         if (audit.RecentlyDeleted + audit.Ignored > 0)
         {
-            report.Detail($"not judged: {audit.RecentlyDeleted} domains of instances deleted within the last {Duration(scope.Grace)}, {audit.Ignored} domains matching --ignore-domain");
+            report.Detail($"not judged: {audit.RecentlyDeleted} domains of instances deleted within the last {Duration.Text(scope.Grace)}, {audit.Ignored} domains matching --ignore-domain");
         }
 
         return report;
     }
 
-    private static void List<T>(Report report, string heading, IReadOnlyList<T> items, int cap, Func<T, string> line)
-    {
-        if (items.Count == 0)
-        {
-            return;
-        }
-
-        report.Detail($"{heading} ({items.Count}):");
-        foreach (T item in items.Take(cap))
-        {
-            report.Detail("  " + line(item));
-        }
-
-        if (items.Count > cap)
-        {
-            report.Detail($"  ... and {items.Count - cap} more");
-        }
-    }
+    private static void List<T>(Report report, string heading, IReadOnlyList<T> items, int cap, Func<T, string> line) =>
+        report.DetailList(heading, items.Count, items.Take(cap).Select(line));
 
     private static string When(DateTime? at) =>
         at is DateTime time ? time.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "at an unrecorded time";
-
-    internal static string Duration(TimeSpan span) =>
-        span.TotalDays >= 1 && span.TotalDays % 1 == 0 ? $"{span.TotalDays:0} d"
-        : span.TotalHours >= 1 && span.TotalHours % 1 == 0 ? $"{span.TotalHours:0} h"
-        : span.TotalMinutes >= 1 && span.TotalMinutes % 1 == 0 ? $"{span.TotalMinutes:0} min"
-        : $"{span.TotalSeconds:0} s";
 
     internal static string Bytes(long bytes)
     {

@@ -26,7 +26,7 @@ internal static class BloatCheck
     private static readonly Option<int?> OlderThan = CountOption.Create<int?>("--older-than",
         "count only rows deleted more than DAYS ago, as the printed cleanup of that age removes them", "DAYS", maximum: Cutoff.MaxDays);
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many of the worst tables the long output names", "N", 10, maximum: MaxList);
+    private static readonly Option<int> List = CommonOptions.List("how many of the worst tables the long output names", maximum: MaxList);
 
     private static readonly Option<ManageConfig[]> ManageConfigs = RepeatedOption.Create("--manage-config", [], ManageConfig.Parse,
         "config file the printed cleanup command of SERVICE reads (nova-manage --config-file FILE ...), repeatable", "SERVICE:FILE");

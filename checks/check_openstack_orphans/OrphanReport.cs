@@ -75,21 +75,7 @@ internal static class OrphanReport
 
     private static void Category(Report report, string label, Findings findings, Threshold threshold, string what)
     {
-        report.Add(new Metric(label, findings.Count, Threshold: threshold, Min: 0, Text: $"{findings.Count} {what}"));
-        if (findings.Count == 0)
-        {
-            return;
-        }
-
-        report.Detail($"{what} ({findings.Count}):");
-        foreach (string line in findings.Shown)
-        {
-            report.Detail("  " + line);
-        }
-
-        if (findings.Count > findings.Shown.Count)
-        {
-            report.Detail($"  ... and {findings.Count - findings.Shown.Count} more");
-        }
+        report.Add(new Metric(label, findings.Count, Threshold: threshold, Min: 0, Text: $"{findings.Count} {what}"))
+            .DetailList(what, findings.Count, findings.Shown);
     }
 }

@@ -25,7 +25,7 @@ internal static class OrphansCheck
 
     private static readonly Option<bool> NoPlacement = new("--no-placement") { Description = "do not look for orphan or missing placement allocations" };
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many ids the long output lists per category", "N", 10);
+    private static readonly Option<int> List = CommonOptions.List("how many ids the long output lists per category");
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
     private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");

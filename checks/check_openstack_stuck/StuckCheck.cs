@@ -19,14 +19,14 @@ internal static class StuckCheck
         HelpName = "FILE",
     };
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many resources the long output lists per category and state", "N", 10);
+    private static readonly Option<int> List = CommonOptions.List("how many resources the long output lists per category and state");
 
-    private static readonly Option<TimeSpan> InstanceGrace = GraceOption.Create("--instance-grace", "how long an instance may stay in a task", "1h");
-    private static readonly Option<TimeSpan> MigrationGrace = GraceOption.Create("--migration-grace", "how long a migration may stay unfinished", "2h");
-    private static readonly Option<TimeSpan> ResizeGrace = GraceOption.Create("--resize-grace", "how long a finished resize may wait for confirmation", "24h");
-    private static readonly Option<TimeSpan> VolumeGrace = GraceOption.Create("--volume-grace", "how long a volume, snapshot or attachment may stay in a transitional status", "1h");
-    private static readonly Option<TimeSpan> ImageGrace = GraceOption.Create("--image-grace", "how long an image may stay saving, importing or uploading", "6h");
-    private static readonly Option<TimeSpan> ServiceDownTime = GraceOption.Create("--service-down-time", "how long a service may stay silent (Nova's and Cinder's service_down_time)", "60s");
+    private static readonly Option<TimeSpan> InstanceGrace = Duration.Option("--instance-grace", "how long an instance may stay in a task", "1h");
+    private static readonly Option<TimeSpan> MigrationGrace = Duration.Option("--migration-grace", "how long a migration may stay unfinished", "2h");
+    private static readonly Option<TimeSpan> ResizeGrace = Duration.Option("--resize-grace", "how long a finished resize may wait for confirmation", "24h");
+    private static readonly Option<TimeSpan> VolumeGrace = Duration.Option("--volume-grace", "how long a volume, snapshot or attachment may stay in a transitional status", "1h");
+    private static readonly Option<TimeSpan> ImageGrace = Duration.Option("--image-grace", "how long an image may stay saving, importing or uploading", "6h");
+    private static readonly Option<TimeSpan> ServiceDownTime = Duration.Option("--service-down-time", "how long a service may stay silent (Nova's and Cinder's service_down_time)", "60s");
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
     private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");

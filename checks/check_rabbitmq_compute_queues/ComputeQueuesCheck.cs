@@ -59,7 +59,7 @@ internal static class ComputeQueuesCheck
         Description = "add each matching queue's depth to the perfdata",
     };
 
-    private static readonly Option<int> List = CountOption.Create("--list", "how many of the deepest queues the long output names", "N", 10);
+    private static readonly Option<int> List = CommonOptions.List("how many of the deepest queues the long output names");
 
     private static readonly TlsOptions Tls = new();
 
@@ -73,17 +73,17 @@ internal static class ComputeQueuesCheck
             Host, Port, Ssl, PathPrefix, Vhost, Username, CredentialsFile, Include, Exclude, Expect, AllowEmpty, PerQueue, List,
             .. QueueReport.Options, .. Tls.Options,
         ],
-        Execute = ExecuteAsync,
+        Execute = context => Task.FromResult(Run(context)),
     };
 
-    private static async Task<Report> ExecuteAsync(CheckContext context)
+    private static Report Run(CheckContext context)
     {
         (string username, Secret password) = ReadCredentials(context);
-        using HttpClient client = HttpClients.Create(context, Tls);
-        var api = new ManagementApi(client, BaseUri(context), username, password);
+        using var session = new HttpSession(ServerTrust.From(context, Tls), context.Deadline);
+        var api = new ManagementApi(session, BaseUri(context), username, password);
         var survey = new QueueSurvey(context.Get(Include)!, context.Get(Exclude), context.Get(List), context.Get(PerQueue), context.Get(Expect));
         string vhost = context.Get(Vhost);
-        await api.ReadQueuesAsync(vhost, survey.Add, context);
+        api.ReadQueues(vhost, survey.Add, context);
         context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
         return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), context);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using StackFsck.Plugin;
@@ -8,7 +7,7 @@ using StackFsck.Plugin.Http;
 namespace StackFsck.Checks.RabbitMq;
 
 /// <summary>Reads the queue list of one vhost from the RabbitMQ management HTTP API.</summary>
-internal sealed class ManagementApi(HttpClient client, Uri baseUri, string username, Secret password)
+internal sealed class ManagementApi(HttpSession session, Uri baseUri, string username, Secret password)
 {
     /// <summary>Only the columns the check needs: a broker with 10,000 queues answers in kilobytes, not megabytes.</summary>
     private const string Columns = "name,messages,consumers,message_stats.publish_details.rate,message_stats.deliver_get_details.rate";
@@ -17,16 +16,14 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
         new(baseUri, $"api/queues/{Uri.EscapeDataString(vhost)}?columns={Columns}");
 
     /// <summary>Streams the queue list into <paramref name="visit"/> without building the whole document.</summary>
-    public async Task ReadQueuesAsync(string vhost, Action<QueueInfo> visit, CheckContext context)
+    public void ReadQueues(string vhost, Action<QueueInfo> visit, CheckContext context)
     {
         Uri uri = QueuesUri(vhost);
         string shown = uri.GetLeftPart(UriPartial.Path);
         context.Stage($"requesting {shown}");
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials());
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using HttpResponseMessage response = await HttpClients.SendAsync(client, request, context.Token);
-        if (response.StatusCode == HttpStatusCode.NotFound && !await HasApiAsync(context))
+        HttpRequest request = new HttpRequest("GET", uri).Header("Authorization", BasicCredentials()).Header("Accept", "application/json");
+        HttpResponse response = session.Send(request);
+        if (response.StatusCode == HttpStatusCode.NotFound && !HasApi(context))
         {
             throw new CheckException($"no RabbitMQ management API at {new Uri(baseUri, "api/")} (HTTP 404): is the rabbitmq_management plugin enabled on this port?");
         }
@@ -34,16 +31,9 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
         ThrowUnlessOk(response, shown, vhost);
 
         context.Stage($"reading the queue list from {shown}");
-        await using Stream body = await HttpClients.ReadBodyAsync(response, shown, context.Token);
         try
         {
-            await foreach (QueueInfo? queue in JsonSerializer.DeserializeAsyncEnumerable(body, QueueJson.Default.QueueInfo, context.Token))
-            {
-                if (queue is not null)
-                {
-                    visit(queue);
-                }
-            }
+            QueueInfo.ReadList(response.Body, visit);
         }
         catch (JsonException error)
         {
@@ -57,19 +47,17 @@ internal sealed class ManagementApi(HttpClient client, Uri baseUri, string usern
     /// plugin's, Web STOMP's) answer 404 to /api with the very body the API gives for an unknown
     /// vhost, so only a request every API serves tells "no such vhost" from "no API here".
     /// </summary>
-    private async Task<bool> HasApiAsync(CheckContext context)
+    private bool HasApi(CheckContext context)
     {
         context.Stage($"asking {new Uri(baseUri, "api/overview")} whether the management API is there");
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri, "api/overview"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", BasicCredentials());
-        using HttpResponseMessage response = await HttpClients.SendAsync(client, request, context.Token);
+        HttpResponse response = session.Send(new HttpRequest("GET", new Uri(baseUri, "api/overview")).Header("Authorization", BasicCredentials()));
         return response.StatusCode != HttpStatusCode.NotFound;
     }
 
     private string BasicCredentials() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password.Reveal()}"));
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{username}:{password.Reveal()}"));
 
-    private void ThrowUnlessOk(HttpResponseMessage response, string uri, string vhost)
+    private void ThrowUnlessOk(HttpResponse response, string uri, string vhost)
     {
         string problem = response.StatusCode switch
         {

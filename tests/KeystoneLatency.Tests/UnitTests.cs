@@ -81,7 +81,7 @@ public sealed class UnitTests
         Assert.Contains("no password for user u (domain default)", error.Message);
     }
 
-    /// <summary>Only an idempotent, bodiless request that failed on a connection from the pool before its answer began is sent again.</summary>
+    /// <summary>Only an idempotent, bodiless request that failed on a reused connection before its answer began is sent again.</summary>
     [Theory]
     [InlineData("GET", false, true, false, true)]
     [InlineData("HEAD", false, true, false, true)]
@@ -89,6 +89,6 @@ public sealed class UnitTests
     [InlineData("GET", false, true, true, false)]
     [InlineData("POST", true, true, false, false)]
     [InlineData("DELETE", false, true, false, false)]
-    public void Only_a_stale_kept_alive_connection_is_worth_a_second_try(string method, bool hasBody, bool pooled, bool answerStarted, bool expected) =>
-        Assert.Equal(expected, StackFsck.Plugin.Http.StaleConnection.WorthRetrying(new HttpMethod(method), hasBody, pooled, answerStarted));
+    public void Only_a_stale_kept_alive_connection_is_worth_a_second_try(string method, bool hasBody, bool reused, bool answerStarted, bool expected) =>
+        Assert.Equal(expected, StackFsck.Plugin.Http.StaleConnection.WorthRetrying(method, hasBody, reused, answerStarted));
 }

@@ -79,6 +79,14 @@ public class ReportTests
     }
 
     [Fact]
+    public void A_capped_list_names_the_first_items_and_counts_the_rest()
+    {
+        var report = new Report { OkSummary = "fine" };
+        report.DetailList("orphan ports", 5, ["p1", "p2"]).DetailList("empty category", 0, []).DetailList("all shown", 1, ["v1"]);
+        Assert.Equal("X OK - fine\norphan ports (5):\n  p1\n  p2\n  ... and 3 more\nall shown (1):\n  v1\n", report.Render("X"));
+    }
+
+    [Fact]
     public void Text_never_carries_a_bar_or_a_line_break()
     {
         var report = new Report { OkSummary = "a|b\nc" };

@@ -13,7 +13,7 @@ internal sealed class CheckerToken(IdentityApi api, TokenCache? cache, CheckCont
 
     public bool FromCache { get; private set; }
 
-    public async Task<Secret> GetAsync()
+    public Secret Get()
     {
         TimeSpan margin = TimeSpan.FromSeconds(Math.Max(MinimumMargin.TotalSeconds, 2 * context.Deadline.Timeout.Seconds));
         if (cache?.Read(margin) is { } cached)
@@ -23,19 +23,19 @@ internal sealed class CheckerToken(IdentityApi api, TokenCache? cache, CheckCont
             return new Secret(cached.Token);
         }
 
-        return await IssueAsync();
+        return Issue();
     }
 
-    public async Task<Secret> RenewAsync()
+    public Secret Renew()
     {
         cache?.Forget();
-        return await IssueAsync();
+        return Issue();
     }
 
-    private async Task<Secret> IssueAsync()
+    private Secret Issue()
     {
         FromCache = false;
-        CachedToken issued = await api.IssueAsync(context);
+        CachedToken issued = api.Issue(context);
         context.Log(1, $"Keystone issued a token valid until {issued.ExpiresAt:u}");
         if (cache?.Write(issued) is { } problem)
         {

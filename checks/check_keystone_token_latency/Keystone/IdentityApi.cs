@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using StackFsck.Checks.KeystoneLatency.Cloud;
 using StackFsck.Plugin;
@@ -7,21 +6,23 @@ using StackFsck.Plugin.Http;
 
 namespace StackFsck.Checks.KeystoneLatency.Keystone;
 
-/// <summary>Keystone's two token calls: issue a token, validate one.</summary>
-internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credentials)
+/// <summary>Keystone's two token calls: issue a token, validate one. Each flow of requests holds its own session (<see cref="OpenSession"/>).</summary>
+internal sealed class IdentityApi(ServerTrust trust, KeystoneCredentials credentials)
 {
     public Uri TokensUri { get; } = new(credentials.IdentityUri, "auth/tokens");
 
+    /// <summary>A kept-alive connection for one flow of requests, its waits bounded by the run's deadline.</summary>
+    public HttpSession OpenSession(CheckContext context) => new(trust, context.Deadline);
+
     /// <summary>Issues a token for the checker (password method); 401 names the user, never the password.</summary>
-    public async Task<CachedToken> IssueAsync(CheckContext context)
+    public CachedToken Issue(CheckContext context)
     {
         context.Stage($"requesting a token from {TokensUri}");
         DateTimeOffset asked = DateTimeOffset.UtcNow;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TokensUri + "?nocatalog"))
-        {
-            Content = new StringContent(JsonSerializer.Serialize(Body(), AuthJson.Default.AuthRequest), Encoding.UTF8, "application/json"),
-        };
-        using HttpResponseMessage response = await HttpClients.SendAsync(client, request, context.Token);
+        HttpRequest request = new HttpRequest("POST", new Uri(TokensUri + "?nocatalog"))
+            .Content("application/json", JsonSerializer.SerializeToUtf8Bytes(Body(), AuthJson.Default.AuthRequest));
+        using HttpSession session = OpenSession(context);
+        HttpResponse response = session.Send(request);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             throw new CheckException($"Keystone refused the credentials of user {credentials.User} for {credentials.ScopeText} (HTTP 401 from {TokensUri})");
@@ -32,8 +33,8 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
             throw new CheckException($"cannot get a token: HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {TokensUri}");
         }
 
-        string token = response.Headers.TryGetValues("X-Subject-Token", out IEnumerable<string>? values) ? values.First() : "";
-        TimeSpan? lifetime = await LifetimeAsync(response, context.Token);
+        string token = response.Header("X-Subject-Token") ?? "";
+        TimeSpan? lifetime = Lifetime(response);
         if (token.Length == 0 || lifetime is null)
         {
             throw new CheckException($"Keystone answered a token request without a token or its expiry ({TokensUri})");
@@ -46,15 +47,14 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
     /// One validation: GET or HEAD with the checker's and the subject's tokens; returns the HTTP
     /// status and whether it was sent again after Keystone closed a reused connection.
     /// </summary>
-    public async Task<(HttpStatusCode Status, bool Retried)> ValidateAsync(Uri uri, HttpMethod method, Secret authToken, Secret subjectToken, CancellationToken token)
+    public static (HttpStatusCode Status, bool Retried) Validate(HttpSession session, Uri uri, string method, Secret authToken, Secret subjectToken)
     {
-        using var request = new HttpRequestMessage(method, uri);
-        request.Headers.Add("X-Auth-Token", authToken.Reveal());
-        request.Headers.Add("X-Subject-Token", subjectToken.Reveal());
-        using HttpResponseMessage response = await HttpClients.SendAsync(client, request, token);
-        await HttpClients.DrainAsync(response, token);
-        bool retried = response.RequestMessage?.Options.TryGetValue(HttpClients.Retried, out bool again) == true && again;
-        return (response.StatusCode, retried);
+        HttpRequest request = new HttpRequest(method, uri)
+            .Header("X-Auth-Token", authToken.Reveal())
+            .Header("X-Subject-Token", subjectToken.Reveal());
+        HttpResponse response = session.Send(request);
+        response.Drain();
+        return (response.StatusCode, response.Retried);
     }
 
     private AuthRequest Body()
@@ -70,12 +70,11 @@ internal sealed class IdentityApi(HttpClient client, KeystoneCredentials credent
     /// when this host asked for it, a clock that differs from Keystone's can neither keep a token
     /// past its end nor make every token look expired (and every run issue a new one).
     /// </summary>
-    private async Task<TimeSpan?> LifetimeAsync(HttpResponseMessage response, CancellationToken token)
+    private TimeSpan? Lifetime(HttpResponse response)
     {
         try
         {
-            await using Stream body = await HttpClients.ReadBodyAsync(response, TokensUri.GetLeftPart(UriPartial.Path), token);
-            TokenAnswer? answer = await JsonSerializer.DeserializeAsync(body, AuthJson.Default.TokenAnswer, token);
+            TokenAnswer? answer = JsonSerializer.Deserialize(response.Body, AuthJson.Default.TokenAnswer);
             return answer?.Token is { IssuedAt: { } issued, ExpiresAt: { } expires } ? expires - issued : null;
         }
         catch (JsonException)

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One HTTP(S) GET: check_rabbitmq_compute_queues (the check whose run is a single GET) against
+# C check_http (Debian monitoring-plugins) on the same URL of a fast local server: nginx on
+# loopback serving a canned 2 KB management-API answer (/api/queues/one, one JSON list of
+# queues) over http and over https with a self-signed certificate. nginx stands in for
+# RabbitMQ here so that the server's own time (RabbitMQ's management API takes milliseconds)
+# does not hide the clients' start-up and request cost, which is what is compared.
+# Targets (issue 16): plain <= 1.0x check_http, https <= 1.2x check_http --ssl.
+#   bench/http_single.sh [RUNS] [CHECK]   (default 300 runs; CHECK defaults to dist/check_rabbitmq_compute_queues)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source tests/lib.sh
+RUNS="${1:-300}"
+PORT_BASE="${STACKFSCK_PORT_BASE:-26600}"
+HTTP_PORT=$((PORT_BASE + 80))
+HTTPS_PORT=$((PORT_BASE + 81))
+STATE_DIR="$(mktemp -d /tmp/stackfsck-bench.XXXXXX)"
+DIST="${DIST:-$ROOT/dist}"
+trap '[ -f "$STATE_DIR/nginx.pid" ] && kill "$(cat "$STATE_DIR/nginx.pid")"; rm -rf "$STATE_DIR"' EXIT
+
+for package in nginx-light monitoring-plugins-basic openssl; do
+    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
+done
+if [ -z "${2:-}" ]; then
+    make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} CHECKS=check_rabbitmq_compute_queues
+fi
+CHECK="${2:-$DIST/check_rabbitmq_compute_queues}"
+
+# 2 KB: twelve queues as the management API lists them with the check's columns.
+mkdir -p "$STATE_DIR/www/api/queues" "$STATE_DIR/tmp"
+chmod 0755 "$STATE_DIR" # nginx's workers (www-data) read the files
+python3 - > "$STATE_DIR/www/api/queues/one" <<'PY'
+import json
+queues = [{"name": f"compute.cmp-{i:05d}.example.org", "messages": i, "consumers": 1,
+           "message_stats": {"publish_details": {"rate": 0.2}, "deliver_get_details": {"rate": 0.2}}}
+          for i in range(12)]
+print(json.dumps(queues))
+PY
+openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 \
+    -keyout "$STATE_DIR/key.pem" -out "$STATE_DIR/cert.pem" 2> /dev/null
+cat > "$STATE_DIR/nginx.conf" <<EOF
+daemon on;
+pid $STATE_DIR/nginx.pid;
+error_log $STATE_DIR/error.log;
+worker_processes 1;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path $STATE_DIR/tmp;
+    default_type application/json;
+    server {
+        listen 127.0.0.1:$HTTP_PORT;
+        listen 127.0.0.1:$HTTPS_PORT ssl;
+        ssl_certificate $STATE_DIR/cert.pem;
+        ssl_certificate_key $STATE_DIR/key.pem;
+        root $STATE_DIR/www;
+    }
+}
+EOF
+nginx -c "$STATE_DIR/nginx.conf" || { cat "$STATE_DIR/error.log"; exit 1; }
+wait_for nginx 10 curl -sf "http://127.0.0.1:$HTTP_PORT/api/queues/one"
+
+export RABBITMQ_USERNAME=guest RABBITMQ_PASSWORD=guest
+URL_PATH="/api/queues/one?columns=name,messages,consumers,message_stats.publish_details.rate,message_stats.deliver_get_details.rate"
+OURS="$CHECK -H 127.0.0.1 -p $HTTP_PORT --vhost one"
+C_PLUGIN="/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $HTTP_PORT -a guest:guest -u $URL_PATH"
+OURS_TLS="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --ca-file $STATE_DIR/cert.pem"
+OURS_TLS_INSECURE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --insecure"
+C_PLUGIN_TLS="/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $HTTPS_PORT --ssl -a guest:guest -u $URL_PATH"
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.2f} ms')" "$1"; }
+
+echo "answer: $(wc -c < "$STATE_DIR/www/api/queues/one") bytes; check $CHECK ($(stat -c %s "$CHECK") bytes)"
+for command in "$OURS" "$C_PLUGIN" "$OURS_TLS" "$C_PLUGIN_TLS"; do $command | head -1 || true; done
+mapfile -t medians < <(python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$OURS_TLS" "$OURS_TLS_INSECURE" "$C_PLUGIN_TLS" | cut -d' ' -f1)
+echo "median wall over $RUNS runs:"
+echo "  http:  ours $(ms "${medians[0]}"), check_http $(ms "${medians[1]}"): ratio $(ratio "${medians[0]}" "${medians[1]}") (target <= 1.0)"
+echo "  https: ours $(ms "${medians[2]}") (--ca-file), $(ms "${medians[3]}") (--insecure), check_http --ssl $(ms "${medians[4]}"):" \
+    "ratio $(ratio "${medians[2]}" "${medians[4]}") verifying, $(ratio "${medians[3]}" "${medians[4]}") not (target <= 1.2)"
