@@ -3,11 +3,12 @@
 # (bench/confgen_inventory.py, 50 cells x 500 hypervisors), kept to compare two versions of
 # confgen byte for byte: the rendered trees (Nagios and monasca-agent), render's summary line,
 # `confgen diff` (against nothing, and the example against the 100x tree: adds and removes) and
-# `confgen audit` (default and --all, on a fixed date).
+# `confgen audit` (default and --all, on a fixed date); and every service's command line of the
+# example fully expanded (DIR/expanded-TAG, see below).
 #
-#   bench/confgen_outputs.sh DIR TAG     writes DIR/example-TAG and DIR/scale-TAG
+#   bench/confgen_outputs.sh DIR TAG     writes DIR/example-TAG, DIR/scale-TAG and DIR/expanded-TAG
 #
-# When DIR/example-before and DIR/scale-before exist and TAG is not "before", each is compared
+# When DIR/NAME-before exists and TAG is not "before", each NAME-TAG is compared
 # with `diff -r` and the script exits 1 on any difference. Paths are relative (the runs happen
 # in one work folder), so outputs of different checkouts compare equal.
 set -euo pipefail
@@ -45,9 +46,19 @@ outputs scale
 cd "$WORK"
 dotnet "$CONFGEN" diff -i example -T templates -o scale.tree > "$DIR/example-$TAG/diff-against-scale.out"
 
-if [ "$TAG" != before ] && [ -d "$DIR/example-before" ] && [ -d "$DIR/scale-before" ]; then
+# Every service's command line of the example, fully expanded: every host marked for monasca-agent
+# and the templates' _MONASCA_SKIP and _MONASCA_COMMAND lines dropped, so that each host's
+# nagios_wrapper.yaml lists every service Nagios runs on it, macros expanded.
+cp -r templates expanded-templates
+find expanded-templates -name '*.hbs' -exec sed -i '/_MONASCA_SKIP\|_MONASCA_COMMAND/d' {} +
+python3 "$ROOT/bench/lib/monasca_everywhere.py" example expanded
+dotnet "$CONFGEN" render -i expanded -T expanded-templates -o expanded.tree > /dev/null
+rm -rf "$DIR/expanded-$TAG" && cp -r expanded.tree/monasca-agent "$DIR/expanded-$TAG"
+
+if [ "$TAG" != before ]; then
     status=0
-    for name in example scale; do
+    for name in example scale expanded; do
+        [ -d "$DIR/$name-before" ] || continue
         if diff -r "$DIR/$name-before" "$DIR/$name-$TAG" > "$WORK/diff"; then
             echo "$name: identical to $name-before ($(find "$DIR/$name-$TAG" -type f | wc -l) files)"
         else
