@@ -17,10 +17,9 @@ DIR="$(mkdir -p "$1" && cd "$1" && pwd)"
 TAG="$2"
 WORK="$(mktemp -d /tmp/confgen-outputs.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-ART="${ARTIFACTS:-$WORK/artifacts}"
-
-dotnet build "$ROOT/confgen" -c Release -v quiet --nologo --artifacts-path "$ART" > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
-CONFGEN="$ART/bin/confgen/release/confgen.dll"
+# shellcheck source=bench/lib/confgen.sh
+source "$ROOT/bench/lib/confgen.sh"
+build_confgen
 cp -r "$ROOT/templates" "$WORK/templates"
 cp -r "$ROOT/environments/example" "$WORK/example"
 python3 "$ROOT/bench/confgen_inventory.py" "$WORK/scale" 50 500

@@ -12,10 +12,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(mktemp -d /tmp/confgen-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 chmod 755 "$WORK"
-ART="${ARTIFACTS:-$WORK/artifacts}"
-
-dotnet build "$ROOT/confgen" -c Release -v quiet --nologo --artifacts-path "$ART" > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
-CONFGEN="$ART/bin/confgen/release/confgen.dll"
+# shellcheck source=bench/lib/confgen.sh
+source "$ROOT/bench/lib/confgen.sh"
+build_confgen
 
 # measure LABEL COMMAND...: wall and CPU (user+system) seconds and peak RSS (MiB) of one run.
 # On a shared machine wall time includes waiting for a core; CPU time is what the run itself costs.

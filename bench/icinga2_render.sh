@@ -11,10 +11,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 ROUNDS="${1:-3}"
 WORK="$(mktemp -d /tmp/icinga2-bench.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-ART="${ARTIFACTS:-$WORK/artifacts}"
-
-dotnet build "$ROOT/confgen" -c Release -v quiet --nologo --artifacts-path "$ART" > "$WORK/build.log" || { cat "$WORK/build.log"; exit 1; }
-CONFGEN="$ART/bin/confgen/release/confgen.dll"
+# shellcheck source=bench/lib/confgen.sh
+source "$ROOT/bench/lib/confgen.sh"
+build_confgen
 python3 "$ROOT/bench/confgen_inventory.py" "$WORK/inv" 50 500
 
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $ROUNDS alternating rounds"
