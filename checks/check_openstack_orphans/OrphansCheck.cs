@@ -19,18 +19,12 @@ internal static class OrphansCheck
         HelpName = "FILE",
     };
 
-    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not look for orphan ports" };
-
-    private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not look for orphan volume attachments" };
-
-    private static readonly Option<bool> NoPlacement = new("--no-placement") { Description = "do not look for orphan or missing placement allocations" };
-
     private static readonly Option<int> List = CommonOptions.List("how many ids the long output lists per category");
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
-    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
-    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
-    private static readonly ServiceDatabaseOptions Placement = new("placement", "placement");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not look for orphan ports");
+    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder", "do not look for orphan volume attachments");
+    private static readonly ServiceDatabaseOptions Placement = new("placement", "placement", "do not look for orphan or missing placement allocations");
 
     public static readonly CheckDefinition Definition = new()
     {
@@ -39,7 +33,7 @@ internal static class OrphansCheck
         Description = "Finds what Neutron, Cinder, placement and nova_api still hold for instances no Nova cell has: ports, attachments, volumes, allocations, mappings; and instances without an allocation.",
         Options =
         [
-            NovaConf, NoNeutron, NoCinder, NoPlacement, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
+            NovaConf, Neutron.Skip, Cinder.Skip, Placement.Skip, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
             .. OrphanReport.Options,
         ],
         Execute = context => Task.FromResult(Execute(context)),
@@ -48,10 +42,13 @@ internal static class OrphansCheck
     private static Report Execute(CheckContext context)
     {
         DatabaseSettings api = Api.Read(context, "nova_api database");
+        DatabaseSettings? placementDb = Placement.Read(context, api);
+        DatabaseSettings? neutronDb = Neutron.Read(context, api);
+        DatabaseSettings? cinderDb = Cinder.Read(context, api);
         var index = new InstanceIndex();
         var survey = new OrphanSurvey(index, context.Get(List));
         var nodes = new ComputeNodes();
-        PlacementSurvey? placement = context.Get(NoPlacement) ? null : new PlacementSurvey(index, nodes, context.Get(List));
+        PlacementSurvey? placement = placementDb is null ? null : new PlacementSurvey(index, nodes, context.Get(List));
         using (DatabaseConnection apiDb = DatabaseConnection.Open(context, api))
         {
             List<NovaCell> cells = NovaCells.All(apiDb, api, NovaCells.LocalConnection(context.Get(NovaConf)));
@@ -60,23 +57,21 @@ internal static class OrphansCheck
             CloudReader.ReadMappings(apiDb, survey);
         }
 
-        if (placement is not null)
+        if (placementDb is not null && placement is not null)
         {
-            PlacementReader.ReadAllocations(context, Placement.Read(context, api), placement);
+            PlacementReader.ReadAllocations(context, placementDb, placement);
         }
 
-        bool ports = !context.Get(NoNeutron);
-        bool attachments = !context.Get(NoCinder);
-        if (ports)
+        if (neutronDb is not null)
         {
-            CloudReader.ReadPorts(context, Neutron.Read(context, api), survey);
+            CloudReader.ReadPorts(context, neutronDb, survey);
         }
 
-        if (attachments)
+        if (cinderDb is not null)
         {
-            CloudReader.ReadAttachments(context, Cinder.Read(context, api), survey);
+            CloudReader.ReadAttachments(context, cinderDb, survey);
         }
 
-        return OrphanReport.Build(survey, index, context, ports, attachments, placement);
+        return OrphanReport.Build(survey, index, context, ports: neutronDb is not null, attachments: cinderDb is not null, placement);
     }
 }

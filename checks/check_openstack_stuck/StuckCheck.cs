@@ -29,13 +29,9 @@ internal static class StuckCheck
     private static readonly Option<TimeSpan> ServiceDownTime = Duration.Option("--service-down-time", "how long a service may stay silent (Nova's and Cinder's service_down_time)", "60s");
 
     private static readonly DatabaseOptions Api = new("", "the nova_api database (login for every database)", defaultDatabase: "nova_api");
-    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
-    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
-    private static readonly ServiceDatabaseOptions Glance = new("glance", "Glance");
-
-    private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not read the Cinder database (volumes, snapshots, attachments, volume services)" };
-    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not read the Neutron database (failed port bindings)" };
-    private static readonly Option<bool> NoGlance = new("--no-glance") { Description = "do not read the Glance database (images)" };
+    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder", "do not read the Cinder database (volumes, snapshots, attachments, volume services)");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read the Neutron database (failed port bindings)");
+    private static readonly ServiceDatabaseOptions Glance = new("glance", "Glance", "do not read the Glance database (images)");
 
     public static readonly CheckDefinition Definition = new()
     {
@@ -44,7 +40,7 @@ internal static class StuckCheck
         Description = "Finds instances, migrations, volumes, ports and images stuck in a transitional state, and services that stopped reporting, in every Nova cell, Cinder, Neutron and Glance.",
         Options =
         [
-            NovaConf, NoCinder, NoNeutron, NoGlance, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
+            NovaConf, Cinder.Skip, Neutron.Skip, Glance.Skip, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
             .. Api.Options, .. Cinder.Options, .. Neutron.Options, .. Glance.Options, .. StuckThresholds.All.SelectMany(pair => pair.Options),
         ],
         Execute = context => Task.FromResult(Execute(context)),
@@ -59,21 +55,21 @@ internal static class StuckCheck
         DatabaseSettings api = Api.Read(context, "nova_api database");
         List<string> read = [];
         int cells = ReadCells(context, reader, api, categories, graces);
-        if (!context.Get(NoCinder))
+        if (Cinder.Read(context, api) is { } cinder)
         {
-            reader.Read(Cinder.Read(context, api), CinderQueries.For(categories, graces));
+            reader.Read(cinder, CinderQueries.For(categories, graces));
             read.Add("Cinder");
         }
 
-        if (!context.Get(NoNeutron))
+        if (Neutron.Read(context, api) is { } neutron)
         {
-            reader.Read(Neutron.Read(context, api), NeutronQueries.For(categories));
+            reader.Read(neutron, NeutronQueries.For(categories));
             read.Add("Neutron");
         }
 
-        if (!context.Get(NoGlance))
+        if (Glance.Read(context, api) is { } glance)
         {
-            reader.Read(Glance.Read(context, api), GlanceQueries.For(categories, graces));
+            reader.Read(glance, GlanceQueries.For(categories, graces));
             read.Add("Glance");
         }
 
