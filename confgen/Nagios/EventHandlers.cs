@@ -81,7 +81,7 @@ public static class EventHandlers
     private static string Name(string tracker, string diagnose, string remedy)
     {
         byte[] digest = SHA256.HashData(Encoding.UTF8.GetBytes(diagnose + "\n" + remedy));
-        return $"stackfsck_remedy_{MetricNames.Part(tracker)}_{Convert.ToHexStringLower(digest)[..8]}";
+        return HandlerCommands.Name(tracker, Convert.ToHexStringLower(digest)[..8]);
     }
 
     private static NagiosObject Command(string name, string server, string diagnose, string remedy)
