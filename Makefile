@@ -11,9 +11,9 @@ PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
 # A check that grew out of another answers under the old name too, through a link in dist/.
 LINKS := check_nova_zombies
 CHECKS ?= $(notdir $(wildcard checks/check_*)) $(LINKS)
-# What dist/ holds: the checks and the alert analytics' executable (tests/run builds only the
-# names in STACKFSCK_CHECKS when it is set).
-EXECUTABLES ?= $(CHECKS) stackfsck-alerts
+# What dist/ holds: the checks, the alert analytics' executable and the workaround runner
+# (tests/run builds only the names in STACKFSCK_CHECKS when it is set).
+EXECUTABLES ?= $(CHECKS) stackfsck-alerts stackfsck-remedy
 # The libraries the checks reference: every folder of checks/ that is not a check.
 LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
 SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
@@ -52,6 +52,14 @@ $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
 
+# The workaround runner for event handlers: its own folder and the alerts library (StatsD, metric names, the run lock).
+REMEDY_SOURCES := $(shell find stackfsck-remedy confgen/Alerts \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+	confgen/Cli/ErrorLine.cs Directory.Build.props Directory.Packages.props debian/changelog
+$(DIST)/stackfsck-remedy: $(REMEDY_SOURCES)
+	dotnet publish stackfsck-remedy -r $(RID) -c Release -o $(PUBLISH)/stackfsck-remedy --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	@mkdir -p $(DIST)
+	install -m 0755 $(PUBLISH)/stackfsck-remedy/stackfsck-remedy $(DIST)/stackfsck-remedy
+
 # The example inventory rendered by confgen (a JIT app, run from source) for both engines: Nagios 4
 # into $(SAMPLE), Icinga 2 (a master with its satellites' zones) into $(SAMPLE)-icinga2.
 SAMPLE ?= out/example
@@ -66,6 +74,7 @@ sample:
 install: dist
 	install -d $(DESTDIR)$(PREFIX) $(DESTDIR)$(BINDIR)
 	cp -P --preserve=mode $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
+	install -m 0755 $(DIST)/stackfsck-remedy $(DESTDIR)$(PREFIX)/
 	install -m 0755 $(DIST)/stackfsck-alerts $(DESTDIR)$(BINDIR)/
 
 # $(DIST)/stackfsck_VERSION_amd64.deb, the version from debian/changelog (debhelper; see debian/rules).

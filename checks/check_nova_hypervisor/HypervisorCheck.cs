@@ -52,13 +52,7 @@ internal static class HypervisorCheck
 
     private static readonly Option<int> List = CommonOptions.List("how many uuids the long output lists per category");
 
-    private static readonly Option<string?> NovaConf = new("--nova-conf")
-    {
-        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
-        HelpName = "FILE",
-    };
-
-    // --host names the compute host (as the issue and the Nagios templates have it), so the
+    // --host names the compute host (the Nagios command passes the host name to it), so the
     // nova_api options carry a prefix: --api-host, --api-defaults-file...
     private static readonly DatabaseOptions Api = new("api", "the nova_api database (unset cell values come from here)", defaultDatabase: "nova_api");
 
@@ -66,7 +60,7 @@ internal static class HypervisorCheck
 
     private static readonly Option[] ZombieOptions =
     [
-        LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaConf, .. Api.Options, .. Cell.Options,
+        LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaCells.ConfOption, .. Api.Options, .. Cell.Options,
         .. ZombieReport.Options,
     ];
 
@@ -136,7 +130,7 @@ internal static class HypervisorCheck
             return DatabaseLogin.Inherit(cell, api);
         }
 
-        DatabaseUrl? local = NovaCells.LocalConnection(context.Get(NovaConf));
+        DatabaseUrl? local = NovaCells.LocalConnection(context.Get(NovaCells.ConfOption));
         using DatabaseConnection apiDb = DatabaseConnection.Open(context, api);
         NovaCell found = NovaCells.OfHost(apiDb, host, api, local);
         context.Log(1, $"host {host} is in cell {found.Name} ({found.Settings.Where()})");
