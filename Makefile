@@ -8,7 +8,9 @@ RID ?= linux-x64
 DIST ?= dist
 ARTIFACTS ?=
 PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
-CHECKS ?= $(notdir $(wildcard checks/check_*))
+# A check that grew out of another answers under the old name too, through a link in dist/.
+LINKS := check_nova_zombies
+CHECKS ?= $(notdir $(wildcard checks/check_*)) $(LINKS)
 # What dist/ holds: the checks, the alert analytics' executable and the workaround runner
 # (tests/run builds only the names in STACKFSCK_CHECKS when it is set).
 EXECUTABLES ?= $(CHECKS) stackfsck-alerts stackfsck-remedy
@@ -23,7 +25,7 @@ all: dist sample
 dist: $(EXECUTABLES:%=$(DIST)/%)
 
 # The database checks link MariaDB Connector/C when they are built (checks/Check.props), the
-# zombie check libvirt (its project file).
+# hypervisor check libvirt (its project file).
 LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
 LIBVIRT := /usr/lib/x86_64-linux-gnu/libvirt.so.0
 $(LIBMARIADB):
@@ -37,6 +39,10 @@ $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -n
 	dotnet publish checks/$* -r $(RID) -c Release -o $(PUBLISH)/$* --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
+
+# check_nova_zombies became check_nova_hypervisor; run under its old name it answers as before.
+$(DIST)/check_nova_zombies: $(DIST)/check_nova_hypervisor
+	ln -sfn check_nova_hypervisor $@
 
 # `confgen alerts send` as a Native AOT executable: the alerts library and confgen's inventory loader.
 ALERTS_SOURCES := $(shell find stackfsck-alerts confgen/Alerts confgen/Inventory \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>
 /// Compares one hypervisor (its domains and instance directories) with what Nova says about the

@@ -1,4 +1,4 @@
-using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.Plugin;
 
 namespace StackFsck.Tests.Zombies;

@@ -1,4 +1,4 @@
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>
 /// The columns of one row of Nova's <c>instances</c> (or <c>shadow_instances</c>, once archived)

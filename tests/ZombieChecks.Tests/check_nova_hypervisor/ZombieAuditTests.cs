@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaZombies;
-using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Checks.NovaHypervisor;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
 
 namespace StackFsck.Tests.Zombies;
 

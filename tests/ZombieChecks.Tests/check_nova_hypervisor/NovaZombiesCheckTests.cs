@@ -1,6 +1,9 @@
 namespace StackFsck.Tests.Zombies;
 
-/// <summary>check_nova_zombies as Nagios runs it: the dist binary, libvirt's test driver, the real cell database.</summary>
+/// <summary>
+/// check_nova_zombies as Nagios runs it: the dist binary under its former name (a link to
+/// check_nova_hypervisor), libvirt's test driver, the real cell database.
+/// </summary>
 public sealed class NovaZombiesCheckTests(ZombieCloud cloud) : IClassFixture<ZombieCloud>, IDisposable
 {
     private const string Check = "check_nova_zombies";
@@ -126,6 +129,34 @@ public sealed class NovaZombiesCheckTests(ZombieCloud cloud) : IClassFixture<Zom
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("cell cell1", run.Stderr);
         Assert.DoesNotContain(CloudDatabases.Password, run.Stdout + run.Stderr);
+    }
+
+    [Fact]
+    public void The_old_name_is_a_link_that_answers_as_the_hypervisor_check_but_for_the_service_word()
+    {
+        Guid zombie = Guid.NewGuid(), missing = Guid.NewGuid();
+        cloud.AddInstances((zombie, _host, 600, "deleted", null), (missing, _host, null, "active", null));
+        string uri = TestHypervisor.Write(_dir.FullName, (zombie, "instance-00000040", TestHypervisor.Running));
+        string[] args = ["--libvirt-uri", uri, "--host", _host, "--skip-disks", "--api-defaults-file", cloud.Databases.ReadOnlyLogin,
+            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf];
+
+        CheckRun old = Dist.Run(Check, args);
+        CheckRun grown = Dist.Run("check_nova_hypervisor", args);
+
+        Assert.Equal("check_nova_hypervisor", new FileInfo(Path.Combine(Dist.Directory, Check)).LinkTarget);
+        Assert.Equal(2, old.ExitCode);
+        Assert.StartsWith("NOVA_ZOMBIES CRITICAL - 1 zombie VMs", old.FirstLine);
+        Assert.Equal(old.Stdout.Replace("NOVA_ZOMBIES", "NOVA_HYPERVISOR"), grown.Stdout);
+    }
+
+    [Fact]
+    public void The_old_name_keeps_its_old_options_only()
+    {
+        CheckRun help = Dist.Run(Check, "--help");
+
+        Assert.Equal(3, help.ExitCode);
+        Assert.Contains($"Usage:\n  {Check} [options]", help.Stdout);
+        Assert.DoesNotContain("check_nova_hypervisor", help.Stdout);
     }
 
     public void Dispose() => _dir.Delete(recursive: true);

@@ -1,4 +1,4 @@
-namespace StackFsck.Checks.NovaZombies.Libvirt;
+namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
 /// <summary>One libvirt domain as the check sees it. Nova names its domains <c>instance-%08x</c> and gives them the instance's uuid.</summary>
 internal sealed record Domain(Guid Uuid, string Name, DomainState State);

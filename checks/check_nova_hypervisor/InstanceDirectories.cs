@@ -1,6 +1,6 @@
 using StackFsck.Plugin;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>One instance directory under Nova's instances path, with the apparent size of everything in it.</summary>
 internal sealed record InstanceDirectory(Guid Uuid, string Path, long Bytes);

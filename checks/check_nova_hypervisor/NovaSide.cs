@@ -1,6 +1,6 @@
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>
 /// Reads from a cell database what Nova says about this hypervisor: every live instance it places

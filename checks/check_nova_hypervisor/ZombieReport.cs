@@ -1,9 +1,9 @@
 using System.Globalization;
-using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>Judges a <see cref="ZombieAudit"/> against the thresholds and words it: counts first, then the uuids per category with the command to look closer.</summary>
 internal static class ZombieReport

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using StackFsck.Plugin;
-using static StackFsck.Checks.NovaZombies.Libvirt.LibvirtNative;
+using static StackFsck.Checks.NovaHypervisor.Libvirt.LibvirtNative;
 
-namespace StackFsck.Checks.NovaZombies.Libvirt;
+namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
 /// <summary>Lists every domain (running or merely defined) of one hypervisor over a read-only libvirt connection.</summary>
 internal static unsafe class Hypervisor

@@ -1,4 +1,4 @@
-using StackFsck.Checks.NovaZombies;
+using StackFsck.Checks.NovaHypervisor;
 using StackFsck.Plugin;
 
 namespace StackFsck.Tests.Zombies;

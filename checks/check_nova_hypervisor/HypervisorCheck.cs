@@ -1,20 +1,22 @@
 using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaZombies.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 using StackFsck.OpenStack;
 using StackFsck.OpenStack.Nova;
 
-namespace StackFsck.Checks.NovaZombies;
+namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>
-/// check_nova_zombies: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
+/// check_nova_hypervisor: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
 /// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of, and
 /// instance directories left behind. Reads only: it never changes the hypervisor or the database.
+/// Run as check_nova_zombies (a link to it, the name it had before it grew) it takes only the
+/// options it had then and answers as it did.
 /// </summary>
-internal static class NovaZombiesCheck
+internal static class HypervisorCheck
 {
     private static readonly Option<string> LibvirtUri = new("--libvirt-uri")
     {
@@ -56,18 +58,33 @@ internal static class NovaZombiesCheck
 
     private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
 
+    private static readonly Option[] ZombieOptions =
+    [
+        LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaCells.ConfOption, .. Api.Options, .. Cell.Options,
+        .. ZombieReport.Options,
+    ];
+
     public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_nova_hypervisor",
+        Service = "NOVA_HYPERVISOR",
+        Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
+        Options = ZombieOptions,
+        Execute = ExecuteAsync,
+    };
+
+    /// <summary>The check under its former name: the options and the answers it had then.</summary>
+    public static readonly CheckDefinition Zombies = new()
     {
         Name = "check_nova_zombies",
         Service = "NOVA_ZOMBIES",
         Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
-        Options =
-        [
-            LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaCells.ConfOption, .. Api.Options, .. Cell.Options,
-            .. ZombieReport.Options,
-        ],
+        Options = ZombieOptions,
         Execute = ExecuteAsync,
     };
+
+    /// <summary>The definition the executable answers as, by the name it was run under (argv[0]).</summary>
+    public static CheckDefinition RunAs(string program) => Path.GetFileName(program) == Zombies.Name ? Zombies : Definition;
 
     private static async Task<Report> ExecuteAsync(CheckContext context)
     {

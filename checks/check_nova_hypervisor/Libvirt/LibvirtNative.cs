@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace StackFsck.Checks.NovaZombies.Libvirt;
+namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
 /// <summary>
 /// The few calls of libvirt's C API (libvirt.so.0, Debian libvirt0) the check needs: a read-only
