@@ -57,6 +57,8 @@ public static class MetricNames
         EventKind.HostFlapping => "host_flapping",
         EventKind.ServiceDowntime => "service_downtime",
         EventKind.ServiceAlertHostDown => "service_alert_host_down",
+        EventKind.ServiceEventHandler => "service_event_handler",
+        EventKind.HostEventHandler => "host_event_handler",
         _ => "host_downtime",
     };
 }
