@@ -22,6 +22,9 @@ public class LineParserTests
     [InlineData("[1700000000] HOST FLAPPING ALERT: cmp1;STOPPED; Host appears to have stopped flapping", "HostFlapping|cmp1|||STOPPED")]
     [InlineData("[1700000000] SERVICE DOWNTIME ALERT: cmp1;nova-compute;CANCELLED; Scheduled downtime for service has been cancelled.", "ServiceDowntime|cmp1|nova-compute||CANCELLED")]
     [InlineData("[1700000000] HOST DOWNTIME ALERT: cmp1;STARTED; Host has entered a period of scheduled downtime", "HostDowntime|cmp1|||STARTED")]
+    [InlineData("[1700000000] SERVICE EVENT HANDLER: cmp1;nova-compute;CRITICAL;HARD;3;restart-nova", "ServiceEventHandler|cmp1|nova-compute|restart-nova|CRITICAL")]
+    [InlineData("[1700000000] SERVICE EVENT HANDLER: cmp1;nova-compute;CRITICAL;SOFT;2;stackfsck_remedy_OPS-1234_0a1b2c3d!x!y", "ServiceEventHandler|cmp1|nova-compute|stackfsck_remedy_OPS-1234_0a1b2c3d|CRITICAL")]
+    [InlineData("[1700000000] HOST EVENT HANDLER: cmp1;DOWN;HARD;2;power-cycle", "HostEventHandler|cmp1||power-cycle|DOWN")]
     // Icinga 2 compat log
     [InlineData("[1700000000] SERVICE NOTIFICATION: icingaadmin;cmp1;nova-compute;RECOVERY;mail-service-notification;OK - fine;", "ServiceNotification|cmp1|nova-compute|RECOVERY|OK")]
     [InlineData("[1700000000] SERVICE NOTIFICATION: icingaadmin;cmp1;nova-compute;ACKNOWLEDGEMENT;mail-service-notification;CRITICAL - x;jdoe;on it", "ServiceNotification|cmp1|nova-compute|ACKNOWLEDGEMENT|NA")]
@@ -43,7 +46,6 @@ public class LineParserTests
     [InlineData("[1700000000] INITIAL SERVICE STATE: cmp1;nova-compute;OK;HARD;1;fine")]
     [InlineData("[1700000000] INITIAL HOST STATE: cmp1;UP;HARD;1;PING OK")]
     [InlineData("[1700000000] EXTERNAL COMMAND: ACKNOWLEDGE_SVC_PROBLEM;cmp1;nova-compute;2;1;1;jdoe;on it")]
-    [InlineData("[1700000000] SERVICE EVENT HANDLER: cmp1;nova-compute;CRITICAL;HARD;3;restart-nova")]
     [InlineData("[1700000000] LOG ROTATION: DAILY")]
     [InlineData("[1700000000] Auto-save of retention data completed successfully.")]
     public void State_dumps_and_other_messages_are_not_events(string line) =>

@@ -23,6 +23,21 @@ public class StatsDPartsTests
         Assert.Equal("n.e.c.k.service_flapping.h.s.STARTED", MetricNames.For("n", new Placement("e", "c", "k"), new EventKey(EventKind.ServiceFlapping, "h", "s", "", "STARTED")));
     }
 
+    [Theory]
+    [InlineData("https://tracker.example.net/browse/OPS-1234", "OPS-1234")]
+    [InlineData("https://bugs.launchpad.net/nova/+bug/1987654/", "1987654")]
+    [InlineData("https://tracker.example.net/issues/42?focus=comments#c3", "42")]
+    [InlineData("https://tracker.example.net", "https://tracker.example.net")]
+    public void A_workaround_is_counted_under_the_last_path_element_of_its_tracker_link(string link, string tracker) =>
+        Assert.Equal(tracker, Workaround.TrackerOf(link));
+
+    [Fact]
+    public void Workaround_counters_are_named_by_environment_cell_and_a_graphite_safe_tracker_id()
+    {
+        Assert.Equal("stackfsck.prod.cell1.workaround.OPS-1234.executed", MetricNames.Workaround("stackfsck", "prod", "cell1", "OPS-1234", "executed"));
+        Assert.Equal("a.b.prod.cell_1.workaround.bug_12_3.handler", MetricNames.Workaround("a.b", "prod", "cell 1", "bug:12.3", "handler"));
+    }
+
     [Fact]
     public void Datagrams_hold_whole_lines_and_never_exceed_1432_bytes()
     {

@@ -23,7 +23,7 @@ public sealed class MonascaTests : IDisposable
         Assert.Contains("  check_path: /usr/lib/nagios/plugins\n", wrapper);
         string command = wrapper.Split('\n').Single(l => l.StartsWith("    check_command: ", StringComparison.Ordinal))["    check_command: ".Length..];
         Assert.Equal(
-            "check_nova_zombies -t 20 --libvirt-uri qemu:///system --host cmp1.dev.example.net "
+            "check_nova_hypervisor -t 20 --libvirt-uri qemu:///system --host cmp1.dev.example.net "
             + "--cell-defaults-file /etc/nagios4/private/nova-dev.cnf --cell-defaults-group client --cell-database nova",
             command);
         Assert.DoesNotContain("  ", command);

@@ -64,7 +64,7 @@ public sealed class RenderTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         string server = Path.Combine(workspace.Output, "nagios-cell2.prod.example.net");
-        Assert.DoesNotContain("nova_zombies", File.ReadAllText(Path.Combine(server, "environments/prod/cell2/dependencies.cfg")));
+        Assert.DoesNotContain("nova_hypervisor", File.ReadAllText(Path.Combine(server, "environments/prod/cell2/dependencies.cfg")));
         (int exit, string output) = NagiosVerify.Run(server);
         Assert.True(exit == 0, output);
     }
