@@ -14,24 +14,20 @@ namespace StackFsck.Checks.NovaHypervisor.Volumes;
 /// </summary>
 internal static class VolumeCheck
 {
-    private static readonly Option<bool> NoCinder = new("--no-cinder")
-    {
-        Description = "do not read Cinder's attachments: Nova's block device mappings alone say what is attached",
-    };
+    private static readonly ServiceDatabaseOptions Cinder =
+        new("cinder", "Cinder", "do not read Cinder's attachments: Nova's block device mappings alone say what is attached");
 
-    private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
-
-    public static IEnumerable<Option> Options => [NoCinder, .. Cinder.Options, .. VolumeReport.Options];
+    public static IEnumerable<Option> Options => [Cinder.Skip, .. Cinder.Options, .. VolumeReport.Options];
 
     public static void Run(CheckContext context, Report report, DatabaseConnection cell, IReadOnlyList<Domain> domains,
         IReadOnlyDictionary<Guid, NovaInstance> nova, string libvirtUri, int list)
     {
-        bool cinderRead = !context.Get(NoCinder);
         try
         {
+            DatabaseSettings? cinder = Cinder.Read(context, cell.Settings);
             List<VolumeMapping> mappings = VolumeSources.NovaMappings(cell, [.. nova.Keys]);
-            List<CinderAttachment>? attachments = cinderRead ? ReadCinder(context, cell.Settings, domains, mappings) : null;
-            VolumeReport.Add(report, VolumeAudit.Run(domains, nova, mappings, attachments), libvirtUri, cinderRead, list, context);
+            List<CinderAttachment>? attachments = cinder is null ? null : ReadCinder(context, cinder, domains, mappings);
+            VolumeReport.Add(report, VolumeAudit.Run(domains, nova, mappings, attachments), libvirtUri, cinderRead: cinder is not null, list, context);
         }
         catch (CheckException error)
         {
@@ -39,7 +35,7 @@ internal static class VolumeCheck
         }
     }
 
-    private static List<CinderAttachment> ReadCinder(CheckContext context, DatabaseSettings cell, IReadOnlyList<Domain> domains, List<VolumeMapping> mappings)
+    private static List<CinderAttachment> ReadCinder(CheckContext context, DatabaseSettings settings, IReadOnlyList<Domain> domains, List<VolumeMapping> mappings)
     {
         HashSet<Guid> volumes = [.. mappings.Select(m => m.Volume)];
         foreach (DomainDisk disk in domains.SelectMany(d => d.Devices?.Disks ?? []))
@@ -50,7 +46,7 @@ internal static class VolumeCheck
             }
         }
 
-        using DatabaseConnection cinder = DatabaseConnection.Open(context, Cinder.Read(context, cell));
+        using DatabaseConnection cinder = DatabaseConnection.Open(context, settings);
         return VolumeSources.CinderAttachments(cinder, volumes);
     }
 }
