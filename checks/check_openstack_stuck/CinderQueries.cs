@@ -1,3 +1,5 @@
+using StackFsck.OpenStack.Survey;
+
 namespace StackFsck.Checks.OpenStackStuck;
 
 /// <summary>What the Cinder database shows stuck: volumes, snapshots and attachments in a transitional status, and volume services that stopped reporting.</summary>

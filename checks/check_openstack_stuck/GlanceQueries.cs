@@ -1,3 +1,5 @@
+using StackFsck.OpenStack.Survey;
+
 namespace StackFsck.Checks.OpenStackStuck;
 
 /// <summary>Images whose upload or import never ended, and images queued (created, never given data) for over a day.</summary>

@@ -1,3 +1,5 @@
+using StackFsck.OpenStack.Survey;
+
 namespace StackFsck.Checks.OpenStackStuck;
 
 /// <summary>Ports whose binding failed: ML2 found no mechanism driver able to bind them on their host.</summary>

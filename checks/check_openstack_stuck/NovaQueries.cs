@@ -1,3 +1,5 @@
+using StackFsck.OpenStack.Survey;
+
 namespace StackFsck.Checks.OpenStackStuck;
 
 /// <summary>

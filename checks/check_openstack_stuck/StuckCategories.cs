@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Survey;
 using StackFsck.Plugin;
 
 namespace StackFsck.Checks.OpenStackStuck;

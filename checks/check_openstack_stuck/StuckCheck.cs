@@ -1,5 +1,6 @@
 using StackFsck.OpenStack;
 using StackFsck.OpenStack.Nova;
+using StackFsck.OpenStack.Survey;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin.Database;
@@ -67,7 +68,7 @@ internal static class StuckCheck
             read.Add("Glance");
         }
 
-        return StuckReport.Build(categories, reader.Failures, $"{cells} Nova cells" + string.Concat(read.Select(name => ", " + name)));
+        return SurveyReport.Build(categories.All, reader.Failures, $"nothing stuck or down in {cells} Nova cells" + string.Concat(read.Select(name => ", " + name)));
     }
 
     /// <summary>Reads every cell nova_api maps; returns how many. Without the cell list, every Nova count is unknown.</summary>

@@ -12,11 +12,15 @@ public static class Checks
     public static readonly string[] All =
     [
         "check_keystone_accounts", "check_keystone_revocations", "check_keystone_token_latency", "check_nova_hypervisor",
-        "check_nova_zombies", "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues",
+        "check_nova_zombies", "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_quota_drift", "check_openstack_stuck",
+        "check_rabbitmq_compute_queues",
     ];
 
     public static readonly string[] Database =
-        ["check_keystone_accounts", "check_keystone_revocations", "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_stuck"];
+        [
+            "check_keystone_accounts", "check_keystone_revocations", "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_quota_drift",
+            "check_openstack_stuck",
+        ];
 
     public static readonly string[] Http = ["check_keystone_token_latency", "check_rabbitmq_compute_queues"];
 
@@ -30,6 +34,7 @@ public static class Checks
         "check_nova_zombies" => "NOVA_ZOMBIES",
         "check_openstack_db_bloat" => "DB_BLOAT",
         "check_openstack_orphans" => "OPENSTACK_ORPHANS",
+        "check_openstack_quota_drift" => "OPENSTACK_QUOTA_DRIFT",
         "check_openstack_stuck" => "OPENSTACK_STUCK",
         "check_rabbitmq_compute_queues" => "COMPUTE_QUEUES",
         _ => throw new ArgumentException(check),

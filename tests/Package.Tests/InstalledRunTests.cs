@@ -26,6 +26,7 @@ public partial class InstalledRunTests(InstalledPackage package)
         // The databases the OpenStack tools made (tests/services/openstackdbs.sh).
         ["check_openstack_db_bloat"] = (["-f", MySqlAdmin, "-d", "tpl_nova:nova", "-d", "tpl_cinder:cinder", "-d", "tpl_glance:glance"], []),
         ["check_openstack_orphans"] = (["-f", nova.Api.ReadOnly, "-d", nova.Api.Name, "--no-neutron", "--no-cinder", "--no-placement"], []),
+        ["check_openstack_quota_drift"] = (["-f", MySqlAdmin, "--cinder-database", "tpl_cinder", "--neutron-database", "tpl_neutron"], []),
         ["check_openstack_stuck"] = (["-f", nova.Api.ReadOnly, "-d", nova.Api.Name, "--no-neutron", "--no-cinder", "--no-glance"], []),
         // libvirt's built-in test driver (test:///default: its own few domains, no hypervisor).
         ["check_nova_hypervisor"] = ([.. Hypervisor, "--cinder-database", "tpl_cinder"], []),

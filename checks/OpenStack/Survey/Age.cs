@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace StackFsck.Checks.OpenStackStuck;
+namespace StackFsck.OpenStack.Survey;
 
 /// <summary>
 /// Ages as the database server measures them: OpenStack stores naive UTC, so every age is taken
 /// against the server's <c>UTC_TIMESTAMP()</c>, never the monitoring host's clock.
 /// </summary>
-internal static class Age
+public static class Age
 {
     /// <summary>SQL for the seconds since a DATETIME column.</summary>
     public static string Since(string column) => $"TIMESTAMPDIFF(SECOND, {column}, UTC_TIMESTAMP())";

@@ -1,13 +1,13 @@
 using StackFsck.Plugin;
 
-namespace StackFsck.Checks.OpenStackStuck;
+namespace StackFsck.OpenStack.Survey;
 
 /// <summary>
-/// One count of the check (stuck_instances, down_services...): how many rows its queries found in
+/// One count of a survey check (stuck_instances, cinder_drift...): how many rows its queries found in
 /// every database read, grouped by state for the long output (each group capped by --list), and
 /// whether a database it needed could not be read.
 /// </summary>
-internal sealed class Category(string label, string what, Threshold threshold, int keep)
+public sealed class Category(string label, string what, Threshold threshold, int keep)
 {
     private readonly SortedDictionary<string, Findings> _groups = new(StringComparer.Ordinal);
 

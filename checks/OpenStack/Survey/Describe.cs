@@ -1,9 +1,9 @@
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Checks.OpenStackStuck;
+namespace StackFsck.OpenStack.Survey;
 
-/// <summary>The long output's line for one stuck resource: what and where it is, how long it has been so, and what to do.</summary>
-internal static class Describe
+/// <summary>The long output's line for one resource found (stuck, expired): what and where it is, how long it has been so, and what to do.</summary>
+public static class Describe
 {
     /// <summary>"instance UUID (project P, host H): spawning for 3 h 12 min; REMEDY".</summary>
     public static string Line(string what, string? project, string? host, string state, long age, string remedy)

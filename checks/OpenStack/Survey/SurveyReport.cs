@@ -1,20 +1,20 @@
 using StackFsck.Plugin;
 
-namespace StackFsck.Checks.OpenStackStuck;
+namespace StackFsck.OpenStack.Survey;
 
-/// <summary>Words the categories: one metric each, the stuck resources grouped by state in the long output, and every source that could not be read.</summary>
-internal static class StuckReport
+/// <summary>Words the categories: one metric each, what they found grouped by state in the long output, and every source that could not be read.</summary>
+public static class SurveyReport
 {
-    public static Report Build(StuckCategories categories, IReadOnlyList<string> failures, string sources)
+    public static Report Build(IEnumerable<Category> categories, IReadOnlyList<string> failures, string okSummary)
     {
-        var report = new Report() { OkSummary = $"nothing stuck or down in {sources}" };
+        var report = new Report() { OkSummary = okSummary };
         foreach (string failure in failures)
         {
             report.Declare(Status.Unknown, failure);
         }
 
         // A category no database was asked for (--no-SERVICE) is left out altogether.
-        foreach (Category category in categories.All.Where(category => category.Read || category.Failed))
+        foreach (Category category in categories.Where(category => category.Read || category.Failed))
         {
             // Unknown only when none of its databases could be read; a partial count still alerts.
             double? value = !category.Read && category.Failed ? null : category.Count;

@@ -1,14 +1,14 @@
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Checks.OpenStackStuck;
+namespace StackFsck.OpenStack.Survey;
 
 /// <summary>
 /// Runs the probes of one database after another on one connection. A database that cannot be
 /// read is one failure line (the database and, for a missing table, the table named) and marks
 /// only the categories it feeds; the other databases are still read and counted.
 /// </summary>
-internal sealed class SourceReader(CheckContext context)
+public sealed class SourceReader(CheckContext context)
 {
     private readonly List<string> _failures = [];
 

@@ -1,0 +1,4 @@
+using StackFsck.Checks.OpenStackQuotaDrift;
+using StackFsck.Plugin;
+
+return CheckHost.Run(QuotaDriftCheck.Definition, args);
