@@ -43,3 +43,12 @@ peak_rss() {
 
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.1f} ms')" "$1"; }
+
+# statements CHECK ARGS...: the SQL statements a check runs, as it logs them at -vvv ("sql: ..." lines).
+statements() { "$DIST/$1" "${@:2}" -vvv 2>&1 > /dev/null | sed -n 's/^sql: \(.*\)$/\1;/p'; }
+
+# statements_in_databases CHECK ARGS...: the same, each database's statements after a "USE DATABASE;"
+# (from the check's "connected to NAME (DATABASE on SERVER)" lines): a client can run them in one process.
+statements_in_databases() {
+    "$DIST/$1" "${@:2}" -vvv 2>&1 > /dev/null | sed -n -e 's/^connected to .* (\([^ ]*\) on .*)$/USE \1;/p' -e 's/^sql: \(.*\)$/\1;/p'
+}
