@@ -46,14 +46,5 @@ done
         IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 7 HOUR, UTC_TIMESTAMP()), 0, 'private', 0 FROM seq_1_to_$IMAGES"
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
-CHECK=("$DIST/check_openstack_stuck" -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder
-    --neutron-database bench_neutron --glance-database bench_glance --list 10 -t 120)
-"${CHECK[@]}" | head -1 || true
-# The client runs each database's statements in it, in one process.
-statements_in_databases check_openstack_stuck "${CHECK[@]:1}" > "$STATE_DIR/same.sql"
-echo "the client runs $(grep -vc '^USE ' "$STATE_DIR/same.sql") statements in $(grep -c '^USE ' "$STATE_DIR/same.sql") databases"
-
-echo "== median wall of 10 rounds: the check vs the mariadb client on the same statements"
-mapfile -t wall < <(alternate 10 "${CHECK[*]}" "mariadb --defaults-file=$LOGIN -N -B -e 'source $STATE_DIR/same.sql'")
-echo "check $(ms "${wall[0]}"), mariadb $(ms "${wall[1]}"): ratio $(ratio "${wall[0]}" "${wall[1]}") (target <= 1.3)"
-echo "peak RSS of the check: $(peak_rss "${CHECK[@]}") MiB (target <= 80 MiB)"
+against_client 10 check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
+    --neutron-database bench_neutron --glance-database bench_glance -t 120

@@ -52,3 +52,17 @@ statements() { "$DIST/$1" "${@:2}" -vvv 2>&1 > /dev/null | sed -n 's/^sql: \(.*\
 statements_in_databases() {
     "$DIST/$1" "${@:2}" -vvv 2>&1 > /dev/null | sed -n -e 's/^connected to .* (\([^ ]*\) on .*)$/USE \1;/p' -e 's/^sql: \(.*\)$/\1;/p'
 }
+
+# against_client ROUNDS CHECK ARGS...: the check (from DIST) against the mariadb client running the
+# check's own statements, each in its database, in one process: median walls, their ratio, the
+# check's peak memory (the issue's targets: 1.3x, 80 MiB).
+against_client() {
+    local rounds=$1 check=("$DIST/$2" "${@:3}") wall
+    "${check[@]}" | head -1 || true
+    statements_in_databases "${@:2}" > "$STATE_DIR/same.sql"
+    echo "the client runs $(grep -vc '^USE ' "$STATE_DIR/same.sql") statements in $(grep -c '^USE ' "$STATE_DIR/same.sql") databases"
+    echo "== median wall of $rounds rounds: the check vs the mariadb client on the same statements"
+    mapfile -t wall < <(alternate "$rounds" "${check[*]}" "mariadb --defaults-file=$LOGIN -N -B -e 'source $STATE_DIR/same.sql'")
+    echo "check $(ms "${wall[0]}"), mariadb $(ms "${wall[1]}"): ratio $(ratio "${wall[0]}" "${wall[1]}") (target <= 1.3)"
+    echo "peak RSS of the check: $(peak_rss "${check[@]}") MiB (target <= 80 MiB)"
+}

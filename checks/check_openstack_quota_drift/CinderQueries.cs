@@ -22,7 +22,9 @@ internal static class CinderQueries
     [
         new(categories.Cinder, "comparing the Cinder quota usages with what the projects own", DriftSql(snapshotGigabytes),
             row => row.String(1)!,
-            row => Drift.Line(row, $"fix: cinder-manage quota sync --project-id {row.String(0)}")),
+            // Zed's cinder-manage quota sync reports a usage fixed but saves nothing (its sync runs in a
+            // read-only transaction), so the line names the command that confirms, not that one.
+            row => Drift.Line(row, $"confirm: cinder-manage quota check --project-id {row.String(0)}")),
         new(categories.Reservations, "reading the expired Cinder reservations",
             "SELECT uuid, project_id, resource, delta, " + Age.Since("expire") + " FROM reservations " +
             "WHERE deleted = 0 AND expire < UTC_TIMESTAMP() ORDER BY 5 DESC",

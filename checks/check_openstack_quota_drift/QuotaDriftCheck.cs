@@ -65,6 +65,6 @@ internal static class QuotaDriftCheck
             throw new CheckException("--no-cinder and --no-neutron leave nothing to compare");
         }
 
-        return SurveyReport.Build(categories.All, reader.Failures, $"every quota usage in {string.Join(" and ", read)} matches what its project owns");
+        return SurveyReport.Build(categories.All, reader.Failures, $"quota usages and reservations of {string.Join(" and ", read)} within their thresholds");
     }
 }
