@@ -64,7 +64,14 @@ public sealed class ModelBuilder(TemplateSet templates)
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var objects = new ObjectSet(files.SelectMany(f => f.Objects).ToList());
-        IReadOnlyList<string> errors = ObjectValidator.Check(objects.All);
+        List<string> errors = [.. ObjectValidator.Check(objects.All)];
+        if (EventHandlers.Apply(objects, server.Name, errors) is { } handlers)
+        {
+            files.Add(handlers);
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            objects = new ObjectSet(files.SelectMany(f => f.Objects).ToList());
+        }
+
         if (errors.Count > 0)
         {
             // One line, as every confgen error: the first problem (rendered file and line), and how many follow it.
