@@ -111,6 +111,12 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
             case "check_command":
                 CheckCommand(item, value, text);
                 break;
+            case "event_handler":
+                IcingaText.Attribute(text, "event_command", IcingaText.Quote(value));
+                break;
+            case "event_handler_enabled":
+                IcingaText.Attribute(text, "enable_event_handler", value == "1" ? "true" : "false");
+                break;
             case var custom when custom.StartsWith('_'):
                 IcingaText.Attribute(text, "vars." + custom[1..], IcingaText.Quote(IcingaText.Macros(value, item.Where)));
                 break;

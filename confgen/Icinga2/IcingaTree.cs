@@ -55,7 +55,8 @@ public static class IcingaTree
         ServerModel master = masters[0];
         string root = master.Server.Name + "/";
         SortedDictionary<string, IcingaCommand> commands = Commands(servers);
-        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(commands.Values);
+        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(commands.Values)
+            + string.Concat(IcingaEventCommands.Of(servers).Values.Select(command => "\n" + command));
         tree.Files[root + $"zones.d/{GlobalZone}/templates.conf"] = Objects(
             "Host and service templates", new IcingaObjects(master.Objects, master.Objects, commands),
             master.Files.Where(f => f.Path.StartsWith("common/", StringComparison.Ordinal)).SelectMany(f => f.Objects).Where(o => o.IsTemplate));
@@ -86,7 +87,7 @@ public static class IcingaTree
 
     /// <summary>
     /// A CheckCommand for every command but the contacts' notification commands (Icinga 2 has
-    /// NotificationCommands for those, not rendered here), used or not: an Icinga 2 user can
+    /// NotificationCommands for those, not rendered here) and the workaround handlers (EventCommands), used or not: an Icinga 2 user can
     /// run every check from the global zone (or the standalone file).
     /// </summary>
     private static SortedDictionary<string, IcingaCommand> Commands(List<ServerModel> servers)
@@ -99,7 +100,7 @@ public static class IcingaTree
         {
             foreach ((string name, NagiosObject command) in server.Objects.Commands)
             {
-                if (!notifying.Contains(name) && !commands.ContainsKey(name))
+                if (!notifying.Contains(name) && !IcingaEventCommands.IsHandler(name) && !commands.ContainsKey(name))
                 {
                     commands[name] = IcingaCommand.From(command);
                 }
