@@ -13,8 +13,8 @@ namespace StackFsck.Checks.NovaHypervisor;
 /// <summary>
 /// check_nova_hypervisor: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
 /// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of,
-/// instance directories left behind, and the volume disks of each domain's XML against Nova and
-/// Cinder. Reads only: it never changes the hypervisor or the databases.
+/// instance directories left behind, the volume disks of each domain's XML against Nova and
+/// Cinder, and the node's iSCSI sessions against the volumes' targets. Reads only: it never changes the hypervisor or the databases.
 /// Run as check_nova_zombies (a link to it, the name it had before it grew) it takes only the
 /// options it had then and answers as it did.
 /// </summary>
@@ -70,7 +70,7 @@ internal static class HypervisorCheck
     {
         Name = "check_nova_hypervisor",
         Service = "NOVA_HYPERVISOR",
-        Description = "Compares one hypervisor's libvirt domains, their disks and instance directories with Nova and Cinder: zombie, missing, misplaced and unknown VMs, leftover disks, stale and missing volume disks.",
+        Description = "Compares one hypervisor's libvirt domains, their disks and instance directories with Nova and Cinder: zombie, missing, misplaced and unknown VMs, leftover disks, stale and missing volume disks and iSCSI sessions.",
         Options = [.. ZombieOptions, .. VolumeCheck.Options],
         Execute = context => AuditAsync(context, devices: true),
     };
@@ -117,7 +117,7 @@ internal static class HypervisorCheck
         Report report = ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
         if (devices)
         {
-            VolumeCheck.Run(context, report, cell, domains, nova, uri, context.Get(List));
+            VolumeCheck.Run(context, report, cell, domains, nova, host, uri, context.Get(List));
         }
 
         return report;
