@@ -8,10 +8,12 @@ RID ?= linux-x64
 DIST ?= dist
 ARTIFACTS ?=
 PUBLISH := $(if $(ARTIFACTS),$(ARTIFACTS)/dist-publish,obj/publish)
-CHECKS ?= $(notdir $(wildcard checks/check_*))
-# What dist/ holds: the checks and the alert analytics' executable (tests/run builds only the
-# names in STACKFSCK_CHECKS when it is set).
-EXECUTABLES ?= $(CHECKS) stackfsck-alerts
+# A check that grew out of another answers under the old name too, through a link in dist/.
+LINKS := check_nova_zombies
+CHECKS ?= $(notdir $(wildcard checks/check_*)) $(LINKS)
+# What dist/ holds: the checks, the alert analytics' executable and the workaround runner
+# (tests/run builds only the names in STACKFSCK_CHECKS when it is set).
+EXECUTABLES ?= $(CHECKS) stackfsck-alerts stackfsck-remedy
 # The libraries the checks reference: every folder of checks/ that is not a check.
 LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
 SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
@@ -23,7 +25,7 @@ all: dist sample
 dist: $(EXECUTABLES:%=$(DIST)/%)
 
 # The database checks link MariaDB Connector/C when they are built (checks/Check.props), the
-# zombie check libvirt (its project file).
+# hypervisor check libvirt (its project file).
 LIBMARIADB := /usr/lib/x86_64-linux-gnu/libmariadb.so.3
 LIBVIRT := /usr/lib/x86_64-linux-gnu/libvirt.so.0
 $(LIBMARIADB):
@@ -38,6 +40,10 @@ $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -n
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/$*/$* $(DIST)/$*
 
+# check_nova_zombies became check_nova_hypervisor; run under its old name it answers as before.
+$(DIST)/check_nova_zombies: $(DIST)/check_nova_hypervisor
+	ln -sfn check_nova_hypervisor $@
+
 # `confgen alerts send` as a Native AOT executable: the alerts library and confgen's inventory loader.
 ALERTS_SOURCES := $(shell find stackfsck-alerts confgen/Alerts confgen/Inventory \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs Directory.Build.props Directory.Packages.props debian/changelog
@@ -45,6 +51,14 @@ $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	dotnet publish stackfsck-alerts -r $(RID) -c Release -o $(PUBLISH)/stackfsck-alerts --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
+
+# The workaround runner for event handlers: its own folder and the alerts library (StatsD, metric names, the run lock).
+REMEDY_SOURCES := $(shell find stackfsck-remedy confgen/Alerts \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+	confgen/Cli/ErrorLine.cs Directory.Build.props Directory.Packages.props debian/changelog
+$(DIST)/stackfsck-remedy: $(REMEDY_SOURCES)
+	dotnet publish stackfsck-remedy -r $(RID) -c Release -o $(PUBLISH)/stackfsck-remedy --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
+	@mkdir -p $(DIST)
+	install -m 0755 $(PUBLISH)/stackfsck-remedy/stackfsck-remedy $(DIST)/stackfsck-remedy
 
 # The example inventory rendered by confgen (a JIT app, run from source) for both engines: Nagios 4
 # into $(SAMPLE), Icinga 2 (a master with its satellites' zones) into $(SAMPLE)-icinga2.
@@ -60,6 +74,7 @@ sample:
 install: dist
 	install -d $(DESTDIR)$(PREFIX) $(DESTDIR)$(BINDIR)
 	cp -P --preserve=mode $(CHECKS:%=$(DIST)/%) $(DESTDIR)$(PREFIX)/
+	install -m 0755 $(DIST)/stackfsck-remedy $(DESTDIR)$(PREFIX)/
 	install -m 0755 $(DIST)/stackfsck-alerts $(DESTDIR)$(BINDIR)/
 
 # $(DIST)/stackfsck_VERSION_amd64.deb, the version from debian/changelog (debhelper; see debian/rules).

@@ -13,12 +13,6 @@ namespace StackFsck.Checks.OpenStackOrphans;
 /// </summary>
 internal static class OrphansCheck
 {
-    private static readonly Option<string?> NovaConf = new("--nova-conf")
-    {
-        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
-        HelpName = "FILE",
-    };
-
     private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not look for orphan ports" };
 
     private static readonly Option<bool> NoCinder = new("--no-cinder") { Description = "do not look for orphan volume attachments" };
@@ -39,7 +33,7 @@ internal static class OrphansCheck
         Description = "Finds what Neutron, Cinder, placement and nova_api still hold for instances no Nova cell has: ports, attachments, volumes, allocations, mappings; and instances without an allocation.",
         Options =
         [
-            NovaConf, NoNeutron, NoCinder, NoPlacement, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
+            NovaCells.ConfOption, NoNeutron, NoCinder, NoPlacement, List, .. Api.Options, .. Neutron.Options, .. Cinder.Options, .. Placement.Options,
             .. OrphanReport.Options,
         ],
         Execute = context => Task.FromResult(Execute(context)),
@@ -54,7 +48,7 @@ internal static class OrphansCheck
         PlacementSurvey? placement = context.Get(NoPlacement) ? null : new PlacementSurvey(index, nodes, context.Get(List));
         using (DatabaseConnection apiDb = DatabaseConnection.Open(context, api))
         {
-            List<NovaCell> cells = NovaCells.All(apiDb, api, NovaCells.LocalConnection(context.Get(NovaConf)));
+            List<NovaCell> cells = NovaCells.All(apiDb, api, NovaCells.LocalConnection(context.Get(NovaCells.ConfOption)));
             context.Log(1, $"{cells.Count} cells: {string.Join(", ", cells.Select(c => c.Name))}");
             CloudReader.ReadInstances(context, cells, index, nodes, placement);
             CloudReader.ReadMappings(apiDb, survey);

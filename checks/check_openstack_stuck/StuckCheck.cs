@@ -13,12 +13,6 @@ namespace StackFsck.Checks.OpenStackStuck;
 /// </summary>
 internal static class StuckCheck
 {
-    private static readonly Option<string?> NovaConf = new("--nova-conf")
-    {
-        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
-        HelpName = "FILE",
-    };
-
     private static readonly Option<int> List = CommonOptions.List("how many resources the long output lists per category and state");
 
     private static readonly Option<TimeSpan> InstanceGrace = Duration.Option("--instance-grace", "how long an instance may stay in a task", "1h");
@@ -44,7 +38,7 @@ internal static class StuckCheck
         Description = "Finds instances, migrations, volumes, ports and images stuck in a transitional state, and services that stopped reporting, in every Nova cell, Cinder, Neutron and Glance.",
         Options =
         [
-            NovaConf, NoCinder, NoNeutron, NoGlance, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
+            NovaCells.ConfOption, NoCinder, NoNeutron, NoGlance, List, InstanceGrace, MigrationGrace, ResizeGrace, VolumeGrace, ImageGrace, ServiceDownTime,
             .. Api.Options, .. Cinder.Options, .. Neutron.Options, .. Glance.Options, .. StuckThresholds.All.SelectMany(pair => pair.Options),
         ],
         Execute = context => Task.FromResult(Execute(context)),
@@ -87,7 +81,7 @@ internal static class StuckCheck
         try
         {
             using DatabaseConnection db = DatabaseConnection.Open(context, api);
-            cells = NovaCells.All(db, api, NovaCells.LocalConnection(context.Get(NovaConf)));
+            cells = NovaCells.All(db, api, NovaCells.LocalConnection(context.Get(NovaCells.ConfOption)));
         }
         catch (CheckException error)
         {

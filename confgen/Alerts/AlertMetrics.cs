@@ -1,5 +1,6 @@
 using System.Globalization;
 using StackFsck.Alerts.Counting;
+using StackFsck.Alerts.LogLines;
 
 namespace StackFsck.Alerts;
 
@@ -9,6 +10,8 @@ public static class AlertMetrics
     /// <summary>
     /// <c>name:count|c</c> lines, sorted by name: one per event name (names that clean up to the
     /// same text are added together), then the reader's own counters under <c>PREFIX.alerts_reader</c>.
+    /// Event handler runs are counted per workaround: <c>PREFIX.ENV.CELL.workaround.TRACKER.handler</c>
+    /// (<see cref="HandlerCommands.TrackerOf"/>).
     /// </summary>
     public static IReadOnlyList<string> Lines(AlertCounter counter, IAlertInventory inventory, string prefix)
     {
@@ -16,7 +19,10 @@ public static class AlertMetrics
         var byName = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach ((EventKey key, long count) in counter.Counts())
         {
-            string name = MetricNames.For(cleanPrefix, inventory.PlacementOf(key.Host) ?? Placement.Unmapped, key);
+            Placement where = inventory.PlacementOf(key.Host) ?? Placement.Unmapped;
+            string name = key.Kind is EventKind.ServiceEventHandler or EventKind.HostEventHandler
+                ? MetricNames.Workaround(cleanPrefix, where.Environment, where.Cell, HandlerCommands.TrackerOf(key.Type), "handler")
+                : MetricNames.For(cleanPrefix, where, key);
             byName[name] = byName.GetValueOrDefault(name) + count;
         }
 

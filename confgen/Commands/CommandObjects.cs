@@ -36,6 +36,18 @@ public static class CommandObjects
             .Concat(command.Required.Select(o => $"{o.Flag} {o.Macro}"))
             .Concat(command.Optional.Select(o => o.Macro)));
 
+    /// <summary>
+    /// The command line a <c>NAME!ARG1!ARG2</c> reference to a catalog command stands for (a
+    /// workaround's diagnostics or remedy): the check, its fixed arguments, each required option's
+    /// flag with the next argument, then any further arguments as given; null when an argument is missing.
+    /// </summary>
+    public static string? CommandLine(CheckCommand command, IReadOnlyList<string> arguments) =>
+        arguments.Count < command.Required.Count ? null : string.Join(' ',
+            new[] { $"$USER1$/{command.Check}" }
+                .Concat(command.Fixed)
+                .Concat(command.Required.Select((o, i) => $"{o.Flag} {arguments[i]}"))
+                .Concat(arguments.Skip(command.Required.Count).Where(a => a.Length > 0)));
+
     private static string Preamble(CheckCommand command, bool first)
     {
         var text = new StringBuilder();

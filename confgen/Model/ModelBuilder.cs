@@ -72,6 +72,13 @@ public sealed class ModelBuilder(TemplateSet templates, CommandCatalog commands)
         InventoryTuning.Apply(environment, files, objects, commands, used);
         List<string> errors = [.. ObjectValidator.Check(objects.All)];
         ServiceArguments.Apply(objects, commands, errors);
+        if (EventHandlers.Apply(objects, commands, server.Name, errors) is { } handlers)
+        {
+            files.Add(handlers);
+            files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            objects = new ObjectSet(files.SelectMany(f => f.Objects).ToList());
+        }
+
         if (errors.Count > 0)
         {
             // One line, as every confgen error: the first problem (rendered file and line), and how many follow it.

@@ -55,6 +55,33 @@ public class SendTests : IDisposable
     }
 
     [Fact]
+    public void Event_handler_runs_are_counted_per_workaround_tracker_stackfsck_handlers_or_not_across_a_rotation()
+    {
+        _folder.Append(
+            $"[1763700000] SERVICE EVENT HANDLER: {Compute};nova zombies;CRITICAL;SOFT;2;stackfsck_remedy_OPS-1234_0a1b2c3d",
+            $"[1763700001] SERVICE EVENT HANDLER: {Compute};nova zombies;CRITICAL;HARD;4;stackfsck_remedy_OPS-1234_0a1b2c3d");
+        Assert.Equal(0, Send().ExitCode);
+        _folder.Append($"[1763700002] SERVICE EVENT HANDLER: {Compute};nova zombies;OK;HARD;1;stackfsck_remedy_OPS-1234_9f8e7d6c");
+        _folder.Rotate();
+        _folder.Append(
+            $"[1763700003] SERVICE EVENT HANDLER: {Compute};httpd;CRITICAL;HARD;3;restart-httpd!now",
+            $"[1763700004] HOST EVENT HANDLER: {Controller};DOWN;HARD;3;power-cycle");
+
+        CheckRun run = Send();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var expected = new Dictionary<string, long>
+        {
+            [$"{_prefix}.prod.cell1.workaround.OPS-1234.handler"] = 3,
+            [$"{_prefix}.prod.cell1.workaround.restart-httpd.handler"] = 1,
+            [$"{_prefix}.dev.global.workaround.power-cycle.handler"] = 1,
+            [$"{_prefix}.alerts_reader.lines"] = 6, // and the rotation's own line
+            [$"{_prefix}.alerts_reader.malformed"] = 0,
+        };
+        Assert.Equal(expected.OrderBy(e => e.Key), StatsDAdmin.CountersOnceTotalIs(_prefix, 5).OrderBy(e => e.Key));
+    }
+
+    [Fact]
     public void Lines_logged_before_and_after_a_rotation_are_each_sent_once()
     {
         AppendComputeAlerts(2);

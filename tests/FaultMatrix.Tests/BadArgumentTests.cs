@@ -16,17 +16,17 @@ public sealed class BadArgumentTests
     /// <summary>Options only some checks have.</summary>
     private static readonly (string[] Checks, string[] Args)[] Specific =
     [
-        (["check_nova_zombies", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues", "check_keystone_accounts", "check_openstack_db_bloat"], ["--list", "-1"]),
-        (["check_nova_zombies", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues"], ["--list", "99999999999"]),
+        (["check_nova_hypervisor", "check_nova_zombies", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues", "check_keystone_accounts", "check_openstack_db_bloat"], ["--list", "-1"]),
+        (["check_nova_hypervisor", "check_nova_zombies", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues"], ["--list", "99999999999"]),
         (["check_openstack_stuck"], ["--instance-grace", "9999999d"]),
         (["check_openstack_stuck"], ["--service-down-time", "NaN"]),
         (["check_openstack_stuck"], ["--cinder-port", "-1"]),
-        (["check_nova_zombies"], ["--grace", "99999999999d"]),
-        (["check_nova_zombies"], ["--grace", "9999999d"]),
-        (["check_nova_zombies"], ["--grace", "NaN"]),
-        (["check_nova_zombies"], ["--grace", "-1h"]),
-        (["check_nova_zombies"], ["--api-port", "0"]),
-        (["check_nova_zombies"], ["--cell-port", "65536"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--grace", "99999999999d"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--grace", "9999999d"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--grace", "NaN"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--grace", "-1h"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--api-port", "0"]),
+        (["check_nova_hypervisor", "check_nova_zombies"], ["--cell-port", "65536"]),
         (["check_openstack_orphans"], ["--neutron-port", "-1"]),
         (["check_keystone_revocations", "check_openstack_db_bloat", "check_keystone_accounts", "check_openstack_orphans", "check_openstack_stuck"], ["-P", "70000"]),
         (["check_rabbitmq_compute_queues"], ["-p", "0"]),
@@ -51,7 +51,7 @@ public sealed class BadArgumentTests
     ];
 
     private static readonly string[] WithMainRange =
-        ["check_keystone_revocations", "check_keystone_token_latency", "check_nova_zombies", "check_openstack_db_bloat", "check_openstack_orphans", "check_rabbitmq_compute_queues"];
+        ["check_keystone_revocations", "check_keystone_token_latency", "check_nova_hypervisor", "check_nova_zombies", "check_openstack_db_bloat", "check_openstack_orphans", "check_rabbitmq_compute_queues"];
 
     public static TheoryData<string, string[]> Cases()
     {

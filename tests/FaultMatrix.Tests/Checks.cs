@@ -11,8 +11,8 @@ public static class Checks
 
     public static readonly string[] All =
     [
-        "check_keystone_accounts", "check_keystone_revocations", "check_keystone_token_latency", "check_nova_zombies",
-        "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues",
+        "check_keystone_accounts", "check_keystone_revocations", "check_keystone_token_latency", "check_nova_hypervisor",
+        "check_nova_zombies", "check_openstack_db_bloat", "check_openstack_orphans", "check_openstack_stuck", "check_rabbitmq_compute_queues",
     ];
 
     public static readonly string[] Database =
@@ -26,6 +26,7 @@ public static class Checks
         "check_keystone_accounts" => "KEYSTONE_ACCOUNTS",
         "check_keystone_revocations" => "KEYSTONE_REVOCATIONS",
         "check_keystone_token_latency" => "TOKEN_LATENCY",
+        "check_nova_hypervisor" => "NOVA_HYPERVISOR",
         "check_nova_zombies" => "NOVA_ZOMBIES",
         "check_openstack_db_bloat" => "DB_BLOAT",
         "check_openstack_orphans" => "OPENSTACK_ORPHANS",
@@ -39,7 +40,7 @@ public static class Checks
     {
         "check_rabbitmq_compute_queues" => ["-H", "127.0.0.1", "-p", $"{port}"],
         "check_keystone_token_latency" => ["--os-auth-url", $"http://127.0.0.1:{port}/v3", "--os-username", "monitor", "--os-project-name", "admin", "--no-token-cache"],
-        "check_nova_zombies" => ["--libvirt-uri", "test:///default", "--skip-disks", "--host", "cmp1", "--api-host", "127.0.0.1", "--api-port", $"{port}", "--api-user", "monitor"],
+        "check_nova_hypervisor" or "check_nova_zombies" => ["--libvirt-uri", "test:///default", "--skip-disks", "--host", "cmp1", "--api-host", "127.0.0.1", "--api-port", $"{port}", "--api-user", "monitor"],
         "check_openstack_db_bloat" => ["-H", "127.0.0.1", "-P", $"{port}", "-u", "monitor", "-d", "nova"],
         _ => ["-H", "127.0.0.1", "-P", $"{port}", "-u", "monitor"],
     };

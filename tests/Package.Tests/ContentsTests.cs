@@ -33,6 +33,18 @@ public class ContentsTests(InstalledPackage package)
     }
 
     [Fact]
+    public void Stackfsck_remedy_is_beside_the_checks_with_a_man_page_of_every_action()
+    {
+        HashSet<string> listed = package.Listed();
+        string installed = Path.Combine(InstalledPackage.Plugins, "stackfsck-remedy");
+        Assert.Contains(installed, listed);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Dist.Directory, "stackfsck-remedy")), File.ReadAllBytes(installed));
+
+        CheckRun man = InstalledPackage.Run("sh", "-c", "zcat /usr/share/man/man1/stackfsck-remedy.1.gz");
+        Assert.Contains(@"stackfsck\-remedy handler", man.Stdout);
+    }
+
+    [Fact]
     public void The_templates_and_the_example_environment_are_installed_as_in_the_repository()
     {
         HashSet<string> listed = package.Listed();

@@ -1,4 +1,4 @@
-using StackFsck.Checks.NovaZombies;
+using StackFsck.Checks.NovaHypervisor;
 using StackFsck.Checks.OpenStackOrphans;
 using StackFsck.Plugin;
 
@@ -11,13 +11,13 @@ namespace StackFsck.Tests.Zombies;
 /// </summary>
 public class OptionNamesTests
 {
-    public static TheoryData<string> Checks => [NovaZombiesCheck.Definition.Name, OrphansCheck.Definition.Name];
+    public static TheoryData<string> Checks => [HypervisorCheck.Definition.Name, OrphansCheck.Definition.Name];
 
     [Theory]
     [MemberData(nameof(Checks))]
     public void No_option_name_is_given_twice(string check)
     {
-        CheckDefinition definition = check == NovaZombiesCheck.Definition.Name ? NovaZombiesCheck.Definition : OrphansCheck.Definition;
+        CheckDefinition definition = check == HypervisorCheck.Definition.Name ? HypervisorCheck.Definition : OrphansCheck.Definition;
         var help = new StringWriter();
 
         int exit = CheckHost.Run(definition, ["--help"], help, TextWriter.Null);

@@ -1,4 +1,5 @@
 using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin.Database;
 
 namespace StackFsck.OpenStack.Nova;
@@ -14,6 +15,13 @@ public sealed record NovaCell(string Name, string Uuid, DatabaseSettings Setting
 /// </summary>
 public static class NovaCells
 {
+    /// <summary>--nova-conf: every check that finds cells takes the same option.</summary>
+    public static readonly Option<string?> ConfOption = new("--nova-conf")
+    {
+        Description = "nova.conf whose [database]/connection fills cell mapping templates ({username}, {password}, ...)",
+        HelpName = "FILE",
+    };
+
     /// <summary>Every cell, cell0 included (instances that failed to schedule live there).</summary>
     public static List<NovaCell> All(DatabaseConnection api, DatabaseSettings login, DatabaseUrl? local) =>
         Read(api, "SELECT name, uuid, database_connection FROM cell_mappings ORDER BY id", "reading cell_mappings", login, local);

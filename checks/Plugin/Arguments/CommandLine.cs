@@ -9,7 +9,8 @@ namespace StackFsck.Plugin.Arguments;
 /// <remarks>
 /// The checks do not use System.CommandLine (checks/Plugin/README.md says why): in a Native AOT check it
 /// adds about 1 ms to every run (0.7 ms of start-up for its 350 KB of type data, 0.3 ms to
-/// build and parse its tree), a third of the budget issue 3 allows against C check_mysql_query.
+/// build and parse its tree), a third of the 25 % start-up budget the checks keep against C
+/// check_mysql_query.
 /// confgen, a JIT application, still uses it.
 /// </remarks>
 public sealed class CommandLine

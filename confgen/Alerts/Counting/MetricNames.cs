@@ -25,6 +25,13 @@ public static class MetricNames
         return name.ToString();
     }
 
+    /// <summary>
+    /// A workaround's counter: <c>PREFIX.ENV.CELL.workaround.TRACKER.COUNTER</c>, e.g.
+    /// <c>stackfsck.prod.cell1.workaround.OPS-1234.executed</c> (TRACKER from <see cref="Workaround.TrackerOf"/>).
+    /// </summary>
+    public static string Workaround(string prefix, string environment, string cell, string tracker, string counter) =>
+        string.Join('.', new[] { Prefix(prefix), Part(environment), Part(cell), "workaround", Part(tracker), Part(counter) }.Where(part => part.Length > 0));
+
     /// <summary>A metric name prefix as given (<c>nagios.alerts</c>): its dots stay separators, each part is cleaned.</summary>
     public static string Prefix(string prefix) =>
         string.Join('.', prefix.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Part));
@@ -50,6 +57,8 @@ public static class MetricNames
         EventKind.HostFlapping => "host_flapping",
         EventKind.ServiceDowntime => "service_downtime",
         EventKind.ServiceAlertHostDown => "service_alert_host_down",
+        EventKind.ServiceEventHandler => "service_event_handler",
+        EventKind.HostEventHandler => "host_event_handler",
         _ => "host_downtime",
     };
 }

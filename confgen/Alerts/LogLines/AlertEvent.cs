@@ -14,6 +14,11 @@ public enum EventKind : byte
 
     /// <summary>A service alert logged while its host was DOWN or UNREACHABLE: part of the host's incident, not a problem of its own.</summary>
     ServiceAlertHostDown,
+
+    /// <summary>Nagios ran a service's event handler (a workaround run, stackfsck's or not).</summary>
+    ServiceEventHandler,
+
+    HostEventHandler,
 }
 
 /// <summary>How the parser judged one line.</summary>
@@ -32,7 +37,8 @@ public enum LineKind
 /// <summary>
 /// One event, as views into the line it came from (no copies: the reader parses millions of lines).
 /// <see cref="Type"/> is SOFT/HARD for alerts, the notification type (PROBLEM, RECOVERY,
-/// ACKNOWLEDGEMENT, ...) for notifications, and empty for flapping and downtime lines.
+/// ACKNOWLEDGEMENT, ...) for notifications, the handler's command name for event handler lines,
+/// and empty for flapping and downtime lines.
 /// <see cref="State"/> is the check state, or STARTED/STOPPED/... for flapping and downtime.
 /// </summary>
 public readonly ref struct AlertEvent(
@@ -54,5 +60,5 @@ public readonly ref struct AlertEvent(
     /// <summary>SOFT alerts are retries before Nagios believes the state; every other event is final.</summary>
     public bool IsHard => !(Kind is EventKind.ServiceAlert or EventKind.HostAlert) || Type.SequenceEqual("HARD"u8);
 
-    public bool IsServiceEvent => Kind is EventKind.ServiceAlert or EventKind.ServiceNotification or EventKind.ServiceFlapping or EventKind.ServiceDowntime;
+    public bool IsServiceEvent => Kind is EventKind.ServiceAlert or EventKind.ServiceNotification or EventKind.ServiceFlapping or EventKind.ServiceDowntime or EventKind.ServiceEventHandler;
 }

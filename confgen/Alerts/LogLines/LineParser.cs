@@ -4,7 +4,7 @@ namespace StackFsck.Alerts.LogLines;
 /// <summary>
 /// Parses one line of a Nagios 4 <c>nagios.log</c> or an Icinga 2 compat <c>icinga.log</c>
 /// (both the same format): <c>[epoch] SERVICE ALERT: host;service;STATE;HARD;attempt;output</c> and the
-/// HOST ALERT, NOTIFICATION, FLAPPING ALERT and DOWNTIME ALERT forms. Everything else that looks
+/// HOST ALERT, NOTIFICATION, FLAPPING ALERT, DOWNTIME ALERT and EVENT HANDLER forms. Everything else that looks
 /// like a log line (CURRENT/INITIAL states, external commands, rotation notes) is ignored.
 /// </summary>
 public static class LineParser
@@ -82,7 +82,38 @@ public static class LineParser
             return Transition(isService ? EventKind.ServiceDowntime : EventKind.HostDowntime, timestamp, rest["DOWNTIME ALERT: "u8.Length..], out parsed);
         }
 
+        if (rest.StartsWith("EVENT HANDLER: "u8))
+        {
+            return EventHandler(isService ? EventKind.ServiceEventHandler : EventKind.HostEventHandler, timestamp, rest["EVENT HANDLER: "u8.Length..], out parsed);
+        }
+
         return LineKind.Ignored;
+    }
+
+    /// <summary><c>host;[service;]STATE;SOFT|HARD;attempt;command[!arguments]</c>: the event, with the command's name as its type.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static LineKind EventHandler(EventKind kind, long timestamp, ReadOnlySpan<byte> message, out AlertEvent parsed)
+    {
+        parsed = default;
+        var fields = new Fields(message);
+        bool isService = kind == EventKind.ServiceEventHandler;
+        if (!Subject(ref fields, isService, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> service)
+            || !fields.Next(out ReadOnlySpan<byte> state) || !fields.Next(out ReadOnlySpan<byte> stateType) || !fields.Next(out ReadOnlySpan<byte> attempt)
+            || !States.IsCheckState(state, isService) || !States.IsStateType(stateType) || !IsNumber(attempt)
+            || !fields.Next(out ReadOnlySpan<byte> command))
+        {
+            return LineKind.Malformed;
+        }
+
+        int arguments = command.IndexOf((byte)'!');
+        ReadOnlySpan<byte> name = arguments >= 0 ? command[..arguments] : command;
+        if (name.IsEmpty)
+        {
+            return LineKind.Malformed;
+        }
+
+        parsed = new AlertEvent(kind, timestamp, host, service, name, state);
+        return LineKind.Event;
     }
 
     /// <summary><c>host;[service;]STATE;SOFT|HARD;attempt;output</c>.</summary>

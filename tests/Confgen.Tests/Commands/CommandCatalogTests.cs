@@ -14,7 +14,10 @@ public sealed partial class CommandCatalogTests
 
     private static CommandCatalog Catalog { get; } = CommandCatalog.Load(Path.Combine(Confgen.Templates, "common", CommandCatalog.FileName));
 
-    public static TheoryData<string> Checks => [.. Directory.GetDirectories(Path.Combine(Repo.Root, "checks"), "check_*").Select(d => Path.GetFileName(d)!).Order()];
+    /// <summary>Every check folder, and every check dist/ installs as a link under a former name (check_nova_zombies).</summary>
+    public static TheoryData<string> Checks => [.. Directory.GetDirectories(Path.Combine(Repo.Root, "checks"), "check_*")
+        .Concat(Directory.Exists(Dist.Directory) ? Directory.GetFiles(Dist.Directory, "check_*").Where(f => new FileInfo(f).LinkTarget is not null) : [])
+        .Select(d => Path.GetFileName(d)!).Order()];
 
     [Theory]
     [MemberData(nameof(Checks))]

@@ -1,0 +1,139 @@
+using StackFsck.Plugin.Arguments;
+using System.Net;
+using System.Text.RegularExpressions;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Database;
+using StackFsck.OpenStack;
+using StackFsck.OpenStack.Nova;
+
+namespace StackFsck.Checks.NovaHypervisor;
+
+/// <summary>
+/// check_nova_hypervisor: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
+/// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of, and
+/// instance directories left behind. Reads only: it never changes the hypervisor or the database.
+/// Run as check_nova_zombies (a link to it, the name it had before it grew) it takes only the
+/// options it had then and answers as it did.
+/// </summary>
+internal static class HypervisorCheck
+{
+    private static readonly Option<string> LibvirtUri = new("--libvirt-uri")
+    {
+        Description = "libvirt URI, opened read-only (qemu+ssh://HOST/system to check a host from elsewhere)",
+        HelpName = "URI",
+        DefaultValueFactory = () => "qemu:///system",
+    };
+
+    private static readonly Option<string> InstancesPath = new("--instances-path")
+    {
+        Description = "nova-compute's [DEFAULT]/instances_path, holding a directory per instance",
+        HelpName = "PATH",
+        DefaultValueFactory = () => "/var/lib/nova/instances",
+    };
+
+    private static readonly Option<bool> SkipDisks = new("--skip-disks")
+    {
+        Description = "do not scan the instances path (when the check runs away from the host)",
+    };
+
+    private static readonly Option<string> Host = new("--host")
+    {
+        Description = "the compute host's name as Nova knows it (nova-compute's [DEFAULT]/host; default: this machine's name)",
+        HelpName = "NAME",
+        DefaultValueFactory = () => Dns.GetHostName(),
+    };
+
+    private static readonly Option<TimeSpan> Grace = Duration.Option(
+        "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", "1h");
+
+    private static readonly Option<Regex?> IgnoreDomain = RegexOption.Create(
+        "--ignore-domain", "regular expression of domain names that are not Nova's (never counted as unknown)");
+
+    private static readonly Option<int> List = CommonOptions.List("how many uuids the long output lists per category");
+
+    // --host names the compute host (the Nagios command passes the host name to it), so the
+    // nova_api options carry a prefix: --api-host, --api-defaults-file...
+    private static readonly DatabaseOptions Api = new("api", "the nova_api database (unset cell values come from here)", defaultDatabase: "nova_api");
+
+    private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
+
+    private static readonly Option[] ZombieOptions =
+    [
+        LibvirtUri, InstancesPath, SkipDisks, Host, Grace, IgnoreDomain, List, NovaCells.ConfOption, .. Api.Options, .. Cell.Options,
+        .. ZombieReport.Options,
+    ];
+
+    public static readonly CheckDefinition Definition = new()
+    {
+        Name = "check_nova_hypervisor",
+        Service = "NOVA_HYPERVISOR",
+        Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
+        Options = ZombieOptions,
+        Execute = ExecuteAsync,
+    };
+
+    /// <summary>The check under its former name: the options and the answers it had then.</summary>
+    public static readonly CheckDefinition Zombies = new()
+    {
+        Name = "check_nova_zombies",
+        Service = "NOVA_ZOMBIES",
+        Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
+        Options = ZombieOptions,
+        Execute = ExecuteAsync,
+    };
+
+    /// <summary>The definition the executable answers as, by the name it was run under (argv[0]).</summary>
+    public static CheckDefinition RunAs(string program) => Path.GetFileName(program) == Zombies.Name ? Zombies : Definition;
+
+    private static async Task<Report> ExecuteAsync(CheckContext context)
+    {
+        string host = context.Get(Host);
+        string uri = context.Get(LibvirtUri);
+
+        // Listing domains keeps a core busy in libvirt while connecting waits on the network and
+        // scanning on the file system: doing the three at once saves all but the longest. Each
+        // runs in its own lane, so a timeout names the one that hangs.
+        Task<DatabaseConnection> connecting = context.RunBeside(() => DatabaseConnection.Open(context, CellSettings(context, host)));
+        bool scanDisks = !context.Get(SkipDisks);
+        string instancesPath = context.Get(InstancesPath);
+        Task<List<InstanceDirectory>> scanning = scanDisks
+            ? context.RunBeside(() => Scan(context, instancesPath))
+            : Task.FromResult(new List<InstanceDirectory>());
+        context.Stage($"listing the domains of {uri}");
+        List<Domain> domains = Hypervisor.ListDomains(uri);
+        context.Log(1, $"{domains.Count} domains on {uri}");
+
+        List<InstanceDirectory> directories = await context.Join(scanning);
+        HashSet<Guid> seen = [.. domains.Select(d => d.Uuid), .. directories.Select(d => d.Uuid)];
+        using DatabaseConnection cell = await context.Join(connecting);
+        Dictionary<Guid, NovaInstance> nova = NovaSide.Read(cell, host, seen);
+
+        TimeSpan grace = context.Get(Grace);
+        ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Get(IgnoreDomain));
+        return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
+    }
+
+    private static List<InstanceDirectory> Scan(CheckContext context, string instancesPath)
+    {
+        context.Stage($"scanning {instancesPath}");
+        return InstanceDirectories.Scan(instancesPath);
+    }
+
+    /// <summary>The cell database given directly, or the one nova_api maps the host to.</summary>
+    private static DatabaseSettings CellSettings(CheckContext context, string host)
+    {
+        DatabaseSettings api = Api.Read(context, "nova_api database");
+        DatabaseSettings cell = Cell.Read(context, "cell database");
+        if (cell.Database is not null)
+        {
+            return DatabaseLogin.Inherit(cell, api);
+        }
+
+        DatabaseUrl? local = NovaCells.LocalConnection(context.Get(NovaCells.ConfOption));
+        using DatabaseConnection apiDb = DatabaseConnection.Open(context, api);
+        NovaCell found = NovaCells.OfHost(apiDb, host, api, local);
+        context.Log(1, $"host {host} is in cell {found.Name} ({found.Settings.Where()})");
+        return found.Settings;
+    }
+}

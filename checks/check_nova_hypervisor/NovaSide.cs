@@ -1,0 +1,43 @@
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Checks.NovaHypervisor;
+
+/// <summary>
+/// Reads from a cell database what Nova says about this hypervisor: every live instance it places
+/// on the host, and every uuid the hypervisor shows (domains, instance directories), archived
+/// rows in <c>shadow_instances</c> included. Indexed lookups only: the cell may hold 100,000 instances.
+/// </summary>
+internal static class NovaSide
+{
+    private const string Columns = "uuid, host, deleted, deleted_at, vm_state, task_state";
+
+    public static Dictionary<Guid, NovaInstance> Read(DatabaseConnection cell, string host, IReadOnlyCollection<Guid> seen)
+    {
+        var found = new Dictionary<Guid, NovaInstance>();
+        string where = $"(host = {Sql.Literal(host)} AND deleted = 0)" + (seen.Count > 0 ? $" OR uuid IN ({InList(seen)})" : "");
+        Add(found, cell.Query($"SELECT {Columns} FROM instances WHERE {where}", "reading the instances of this host"), archived: false);
+
+        Guid[] unseen = seen.Where(uuid => !found.ContainsKey(uuid)).ToArray();
+        if (unseen.Length > 0)
+        {
+            Add(found, cell.Query($"SELECT {Columns} FROM shadow_instances WHERE uuid IN ({InList(unseen)})",
+                "looking for unknown uuids among archived instances"), archived: true);
+        }
+
+        return found;
+    }
+
+    private static void Add(Dictionary<Guid, NovaInstance> found, IEnumerable<DatabaseRow> rows, bool archived)
+    {
+        foreach (DatabaseRow row in rows)
+        {
+            if (Guid.TryParse(row.String(0), out Guid uuid))
+            {
+                found[uuid] = new NovaInstance(uuid, row.String(1), archived || row.Int64(2) != 0, row.DateTime(3), row.String(4), row.String(5));
+            }
+        }
+    }
+
+    /// <summary>Uuids come from Guid, so they need no escaping.</summary>
+    private static string InList(IEnumerable<Guid> uuids) => string.Join(',', uuids.Select(uuid => $"'{uuid:D}'"));
+}

@@ -1,4 +1,0 @@
-using StackFsck.Checks.NovaZombies;
-using StackFsck.Plugin;
-
-return CheckHost.Run(NovaZombiesCheck.Definition, args);

@@ -1,0 +1,3 @@
+using StackFsck.Remedy;
+
+return RemedyCli.Run(args, Console.Out, Console.Error);
