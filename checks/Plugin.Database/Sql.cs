@@ -11,4 +11,7 @@ public static class Sql
     /// every sql_mode; under NO_BACKSLASH_ESCAPES a backslash in the value would match as two.
     /// </summary>
     public static string Literal(string value) => "'" + value.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
+    /// <summary>The members of an <c>IN (...)</c> list of uuids, as OpenStack stores them (<c>'8-4-4-4-12'</c>); a Guid needs no escaping.</summary>
+    public static string UuidList(IEnumerable<Guid> uuids) => string.Join(',', uuids.Select(uuid => $"'{uuid:D}'"));
 }

@@ -2,6 +2,7 @@ using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Volumes;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
 using StackFsck.OpenStack;
@@ -11,8 +12,9 @@ namespace StackFsck.Checks.NovaHypervisor;
 
 /// <summary>
 /// check_nova_hypervisor: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
-/// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of, and
-/// instance directories left behind. Reads only: it never changes the hypervisor or the database.
+/// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of,
+/// instance directories left behind, the volume disks of each domain's XML against Nova and
+/// Cinder, and the node's iSCSI sessions against the volumes' targets. Reads only: it never changes the hypervisor or the databases.
 /// Run as check_nova_zombies (a link to it, the name it had before it grew) it takes only the
 /// options it had then and answers as it did.
 /// </summary>
@@ -68,9 +70,9 @@ internal static class HypervisorCheck
     {
         Name = "check_nova_hypervisor",
         Service = "NOVA_HYPERVISOR",
-        Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
-        Options = ZombieOptions,
-        Execute = ExecuteAsync,
+        Description = "Compares one hypervisor's libvirt domains, their disks and instance directories with Nova and Cinder: zombie, missing, misplaced and unknown VMs, leftover disks, stale and missing volume disks and iSCSI sessions.",
+        Options = [.. ZombieOptions, .. VolumeCheck.Options],
+        Execute = context => AuditAsync(context, devices: true),
     };
 
     /// <summary>The check under its former name: the options and the answers it had then.</summary>
@@ -80,13 +82,14 @@ internal static class HypervisorCheck
         Service = "NOVA_ZOMBIES",
         Description = "Compares one hypervisor's libvirt domains and instance directories with Nova: zombie, missing, misplaced and unknown VMs, leftover disks.",
         Options = ZombieOptions,
-        Execute = ExecuteAsync,
+        Execute = context => AuditAsync(context, devices: false),
     };
 
     /// <summary>The definition the executable answers as, by the name it was run under (argv[0]).</summary>
     public static CheckDefinition RunAs(string program) => Path.GetFileName(program) == Zombies.Name ? Zombies : Definition;
 
-    private static async Task<Report> ExecuteAsync(CheckContext context)
+    /// <param name="devices">read each domain's XML (once) and audit what it holds; the former name does not.</param>
+    private static async Task<Report> AuditAsync(CheckContext context, bool devices)
     {
         string host = context.Get(Host);
         string uri = context.Get(LibvirtUri);
@@ -101,7 +104,7 @@ internal static class HypervisorCheck
             ? context.RunBeside(() => Scan(context, instancesPath))
             : Task.FromResult(new List<InstanceDirectory>());
         context.Stage($"listing the domains of {uri}");
-        List<Domain> domains = Hypervisor.ListDomains(uri);
+        List<Domain> domains = Hypervisor.ListDomains(uri, devices);
         context.Log(1, $"{domains.Count} domains on {uri}");
 
         List<InstanceDirectory> directories = await context.Join(scanning);
@@ -111,7 +114,13 @@ internal static class HypervisorCheck
 
         TimeSpan grace = context.Get(Grace);
         ZombieAudit audit = ZombieAudit.Run(host, domains, directories, nova, DateTime.UtcNow - grace, context.Get(IgnoreDomain));
-        return ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
+        Report report = ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
+        if (devices)
+        {
+            VolumeCheck.Run(context, report, cell, domains, nova, host, uri, context.Get(List));
+        }
+
+        return report;
     }
 
     private static List<InstanceDirectory> Scan(CheckContext context, string instancesPath)

@@ -14,13 +14,13 @@ internal static class NovaSide
     public static Dictionary<Guid, NovaInstance> Read(DatabaseConnection cell, string host, IReadOnlyCollection<Guid> seen)
     {
         var found = new Dictionary<Guid, NovaInstance>();
-        string where = $"(host = {Sql.Literal(host)} AND deleted = 0)" + (seen.Count > 0 ? $" OR uuid IN ({InList(seen)})" : "");
+        string where = $"(host = {Sql.Literal(host)} AND deleted = 0)" + (seen.Count > 0 ? $" OR uuid IN ({Sql.UuidList(seen)})" : "");
         Add(found, cell.Query($"SELECT {Columns} FROM instances WHERE {where}", "reading the instances of this host"), archived: false);
 
         Guid[] unseen = seen.Where(uuid => !found.ContainsKey(uuid)).ToArray();
         if (unseen.Length > 0)
         {
-            Add(found, cell.Query($"SELECT {Columns} FROM shadow_instances WHERE uuid IN ({InList(unseen)})",
+            Add(found, cell.Query($"SELECT {Columns} FROM shadow_instances WHERE uuid IN ({Sql.UuidList(unseen)})",
                 "looking for unknown uuids among archived instances"), archived: true);
         }
 
@@ -37,7 +37,4 @@ internal static class NovaSide
             }
         }
     }
-
-    /// <summary>Uuids come from Guid, so they need no escaping.</summary>
-    private static string InList(IEnumerable<Guid> uuids) => string.Join(',', uuids.Select(uuid => $"'{uuid:D}'"));
 }

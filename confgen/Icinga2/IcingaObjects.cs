@@ -115,6 +115,12 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
             case var custom when catalog.Option(custom) is { } option:
                 OptionVariable(item, option, value, text);
                 break;
+            case "event_handler":
+                IcingaText.Attribute(text, "event_command", IcingaText.Quote(value));
+                break;
+            case "event_handler_enabled":
+                IcingaText.Attribute(text, "enable_event_handler", value == "1" ? "true" : "false");
+                break;
             case var custom when custom.StartsWith('_'):
                 IcingaText.Attribute(text, "vars." + custom[1..], IcingaText.Quote(IcingaText.Macros(value, item.Where)));
                 break;

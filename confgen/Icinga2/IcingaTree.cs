@@ -55,7 +55,8 @@ public static class IcingaTree
 
         ServerModel master = masters[0];
         string root = master.Server.Name + "/";
-        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(Commands(catalog));
+        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(Commands(catalog))
+            + string.Concat(IcingaEventCommands.Of(servers, catalog).Values.Select(command => "\n" + command));
         tree.Files[root + $"zones.d/{GlobalZone}/templates.conf"] = Objects(
             "Host and service templates", new IcingaObjects(master.Objects, master.Objects, catalog),
             master.Files.Where(f => f.Path.StartsWith("common/", StringComparison.Ordinal)).SelectMany(f => f.Objects).Where(o => o.IsTemplate));

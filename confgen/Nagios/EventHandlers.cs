@@ -26,16 +26,8 @@ public static class EventHandlers
         var commands = new SortedDictionary<string, NagiosObject>(StringComparer.Ordinal);
         foreach (NagiosObject service in objects.Real("service"))
         {
-            if (objects.Resolve(service, WorkaroundVariables.DiagnoseKey) is not { } diagnose
-                || objects.Resolve(service, WorkaroundVariables.RemedyKey) is not { } remedy
-                || objects.Resolve(service, WorkaroundVariables.UrlKey) is not { } url)
-            {
-                continue;
-            }
-
-            string? diagnoseLine = CommandLine(objects, catalog, service, WorkaroundVariables.DiagnoseKey, diagnose, errors);
-            string? remedyLine = CommandLine(objects, catalog, service, WorkaroundVariables.RemedyKey, remedy, errors);
-            if (diagnoseLine is null || remedyLine is null)
+            if (objects.Resolve(service, WorkaroundVariables.UrlKey) is not { } url
+                || CommandLines(objects, catalog, service, errors) is not (string diagnoseLine, string remedyLine))
             {
                 continue;
             }
@@ -53,6 +45,24 @@ public static class EventHandlers
         }
 
         return commands.Count == 0 ? null : new ConfigFile(FilePath, commands.Values.ToList(), "");
+    }
+
+    /// <summary>
+    /// The diagnostics' and the remedy's command lines of a workaround service (a catalog command's
+    /// required options, another command's $ARGn$ filled in), or null when it names none; a name that is no command is an error in <paramref name="errors"/>.
+    /// The Icinga 2 render builds its EventCommands from these too.
+    /// </summary>
+    public static (string Diagnose, string Remedy)? CommandLines(ObjectSet objects, CommandCatalog catalog, NagiosObject service, List<string> errors)
+    {
+        if (objects.Resolve(service, WorkaroundVariables.DiagnoseKey) is not { } diagnose
+            || objects.Resolve(service, WorkaroundVariables.RemedyKey) is not { } remedy)
+        {
+            return null;
+        }
+
+        string? diagnoseLine = CommandLine(objects, catalog, service, WorkaroundVariables.DiagnoseKey, diagnose, errors);
+        string? remedyLine = CommandLine(objects, catalog, service, WorkaroundVariables.RemedyKey, remedy, errors);
+        return diagnoseLine is null || remedyLine is null ? null : (diagnoseLine, remedyLine);
     }
 
     /// <summary>The command line a <c>NAME!ARG1!...</c> value stands for, or null (and an error) when it names no command or cannot be quoted.</summary>

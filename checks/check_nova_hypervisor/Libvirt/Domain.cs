@@ -1,7 +1,11 @@
 namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
-/// <summary>One libvirt domain as the check sees it. Nova names its domains <c>instance-%08x</c> and gives them the instance's uuid.</summary>
-internal sealed record Domain(Guid Uuid, string Name, DomainState State);
+/// <summary>
+/// One libvirt domain as the check sees it. Nova names its domains <c>instance-%08x</c> and gives
+/// them the instance's uuid. <paramref name="Devices"/> is read from the domain's XML, once, when the
+/// audit needs it (null otherwise).
+/// </summary>
+internal sealed record Domain(Guid Uuid, string Name, DomainState State, DomainDevices? Devices = null);
 
 /// <summary>virDomainState, in libvirt's numbering.</summary>
 internal enum DomainState

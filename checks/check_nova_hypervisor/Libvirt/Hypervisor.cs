@@ -4,15 +4,18 @@ using static StackFsck.Checks.NovaHypervisor.Libvirt.LibvirtNative;
 
 namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
-/// <summary>Lists every domain (running or merely defined) of one hypervisor over a read-only libvirt connection.</summary>
+/// <summary>
+/// Lists every domain (running or merely defined) of one hypervisor over a read-only libvirt
+/// connection; with <c>devices</c>, each domain's XML is fetched once and its disks and interfaces kept.
+/// </summary>
 internal static unsafe class Hypervisor
 {
-    public static List<Domain> ListDomains(string uri)
+    public static List<Domain> ListDomains(string uri, bool devices = false)
     {
         IntPtr connection = Open(uri);
         try
         {
-            return ReadAll(connection, uri);
+            return ReadAll(connection, uri, devices);
         }
         finally
         {
@@ -39,7 +42,7 @@ internal static unsafe class Hypervisor
             : throw new CheckException($"cannot connect to libvirt '{uri}': {LastError()}");
     }
 
-    private static List<Domain> ReadAll(IntPtr connection, string uri)
+    private static List<Domain> ReadAll(IntPtr connection, string uri, bool devices)
     {
         int count = virConnectListAllDomains(connection, out IntPtr* handles, 0);
         if (count < 0)
@@ -52,7 +55,8 @@ internal static unsafe class Hypervisor
         {
             for (int i = 0; i < count; i++)
             {
-                domains.Add(Describe(handles[i]));
+                Domain domain = Describe(handles[i]);
+                domains.Add(devices ? domain with { Devices = ReadDevices(handles[i], domain) } : domain);
             }
         }
         finally
@@ -79,6 +83,25 @@ internal static unsafe class Hypervisor
         string name = Marshal.PtrToStringUTF8(virDomainGetName(handle)) ?? "";
         DomainState state = virDomainGetState(handle, out int raw, out _, 0) == 0 ? (DomainState)raw : DomainState.NoState;
         return new Domain(Guid.Parse(Marshal.PtrToStringUTF8((IntPtr)uuid)!), name, state);
+    }
+
+    /// <summary>The disks and interfaces of the domain's XML; a domain whose XML cannot be read or parsed has <see cref="DomainDevices.Unreadable"/> set.</summary>
+    private static DomainDevices ReadDevices(IntPtr handle, Domain domain)
+    {
+        byte* xml = virDomainGetXMLDesc(handle, 0);
+        if (xml is null)
+        {
+            return DomainDevices.Failed($"cannot read the XML of domain {domain.Name}: {LastError()}");
+        }
+
+        try
+        {
+            return DomainXml.Devices(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(xml), domain.Name);
+        }
+        finally
+        {
+            NativeMemory.Free(xml);
+        }
     }
 
     private static string LastError() => Marshal.PtrToStringUTF8(virGetLastErrorMessage()) ?? "unknown libvirt error";

@@ -5,7 +5,7 @@ namespace StackFsck.Checks.NovaHypervisor.Libvirt;
 
 /// <summary>
 /// The few calls of libvirt's C API (libvirt.so.0, Debian libvirt0) the check needs: a read-only
-/// connection, the list of all domains, and each domain's uuid, name and state.
+/// connection, the list of all domains, and each domain's uuid, name, state and XML description.
 /// </summary>
 internal static unsafe partial class LibvirtNative
 {
@@ -33,6 +33,10 @@ internal static unsafe partial class LibvirtNative
 
     [LibraryImport(Library)]
     public static partial int virDomainGetState(IntPtr domain, out int state, out int reason, uint flags);
+
+    /// <summary>The domain's XML (flags 0: as it runs now, or as defined when shut off), malloc'ed: the caller frees it.</summary>
+    [LibraryImport(Library)]
+    public static partial byte* virDomainGetXMLDesc(IntPtr domain, uint flags);
 
     [LibraryImport(Library)]
     public static partial int virDomainFree(IntPtr domain);

@@ -1,7 +1,7 @@
 namespace StackFsck.Tests.Zombies;
 
 /// <summary>
-/// A nova_api and one cell database (real Zed schemas) shared by the zombie check's tests. The
+/// A nova_api, one cell and a Cinder database (real Zed schemas) shared by the hypervisor check's tests. The
 /// cell mapping is a template filled from a nova.conf, as in a real deployment; each test
 /// works on a compute host of its own, so tests never see each other's instances.
 /// </summary>
@@ -11,7 +11,8 @@ public sealed class ZombieCloud : IDisposable
 
     public ZombieCloud()
     {
-        Databases = new CloudDatabases(("nova_api", "nova_api"), ("cell1", "nova"));
+        Databases = new CloudDatabases(("nova_api", "nova_api"), ("cell1", "nova"), ("cinder", "cinder"));
+        Databases.Execute("cinder", "INSERT INTO volume_types (id, name, deleted) VALUES ('lvm', 'lvm', 0)");
         NovaConf = Databases.WriteNovaConf(_dir.FullName);
         Databases.Execute("nova_api", "INSERT INTO cell_mappings (id, uuid, name, database_connection) VALUES " +
             $"(1, '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', 'cell1', '{Databases.TemplateUrl("cell1")}')");
@@ -44,6 +45,23 @@ public sealed class ZombieCloud : IDisposable
     public void AddArchived(Guid uuid, string host, int deletedMinutesAgo) => Databases.Execute("cell1",
         "INSERT INTO shadow_instances (uuid, host, deleted, deleted_at, vm_state) " +
         $"VALUES ('{uuid}', '{host}', 1, UTC_TIMESTAMP() - INTERVAL {deletedMinutesAgo} MINUTE, 'deleted')");
+
+    /// <summary>A volume attached in Nova (a live block_device_mapping) and, when <paramref name="cinderStatus"/> is given, in Cinder.</summary>
+    public void AttachVolume(Guid instance, Guid volume, string device, string? cinderStatus, string? connectionInfo = null)
+    {
+        Databases.Execute("cell1", "INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, " +
+            $"connection_info, deleted, uuid) VALUES ('{instance}', '{volume}', '{device}', 'volume', 'volume', " +
+            $"{(connectionInfo is null ? "NULL" : $"'{connectionInfo}'")}, 0, UUID())");
+        AddCinderAttachment(volume, instance, cinderStatus);
+    }
+
+    /// <summary>A Cinder volume and, when <paramref name="status"/> is given, its attachment row to <paramref name="instance"/>.</summary>
+    public void AddCinderAttachment(Guid volume, Guid instance, string? status)
+    {
+        string attachment = status is null ? "" :
+            $"; INSERT INTO volume_attachment (id, volume_id, instance_uuid, attach_status, deleted) VALUES (UUID(), '{volume}', '{instance}', '{status}', 0)";
+        Databases.Execute("cinder", $"INSERT INTO volumes (id, volume_type_id, status, deleted) VALUES ('{volume}', 'lvm', 'in-use', 0)" + attachment);
+    }
 
     public void Dispose()
     {
