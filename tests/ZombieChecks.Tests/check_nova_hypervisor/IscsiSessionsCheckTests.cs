@@ -78,5 +78,5 @@ public sealed class IscsiSessionsCheckTests(ZombieCloud cloud) : IClassFixture<Z
 
     private string[] Args(string uri) =>
         ["--libvirt-uri", uri, "--host", _host, "--skip-disks", "--api-defaults-file", cloud.Databases.ReadOnlyLogin,
-            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-database", cloud.Databases.Name("cinder")];
+            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-database", cloud.Databases.Name("cinder"), "--no-ovs"];
 }
