@@ -25,18 +25,16 @@ internal static class NetworkCheck
 
     private static readonly Option<bool> NoOvs = new("--no-ovs") { Description = "the node has no Open vSwitch: do not compare taps and ports" };
 
-    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not read Neutron: do not compare taps and ports" };
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read Neutron: do not compare taps and ports");
 
-    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
-
-    public static IEnumerable<Option> Options => [Ovsdb, NoOvs, NoNeutron, .. Neutron.Options, .. NetworkReport.Options];
+    public static IEnumerable<Option> Options => [Ovsdb, NoOvs, Neutron.Skip, .. Neutron.Options, .. NetworkReport.Options];
 
     /// <summary>Starts reading OVSDB beside the rest of the audit; null when the taps are not compared (said in the report later).</summary>
     public static Task<List<OvsInterface>>? StartReading(CheckContext context, string libvirtUri)
     {
         string remote = context.Get(Ovsdb);
         bool local = remote.StartsWith("unix:", StringComparison.Ordinal);
-        if (context.Get(NoOvs) || context.Get(NoNeutron) || (local && LibvirtUris.IsRemote(libvirtUri)))
+        if (context.Get(NoOvs) || context.Get(Neutron.Skip) || (local && LibvirtUris.IsRemote(libvirtUri)))
         {
             return null;
         }
@@ -53,7 +51,7 @@ internal static class NetworkCheck
     {
         if (reading is null)
         {
-            report.Detail(context.Get(NoOvs) || context.Get(NoNeutron)
+            report.Detail(context.Get(NoOvs) || context.Get(Neutron.Skip)
                 ? "taps and ports not compared (--no-ovs or --no-neutron)"
                 : $"taps and ports not compared: the node's OVSDB socket is not here (libvirt {libvirtUri} is another host; --ovsdb tcp:HOST:PORT reaches it)");
             return;
@@ -61,9 +59,15 @@ internal static class NetworkCheck
 
         try
         {
+            // --no-neutron leaves reading null, above: a run that gets here reads Neutron.
+            if (Neutron.Read(context, cell) is not { } settings)
+            {
+                return;
+            }
+
             List<OvsInterface> interfaces = await context.Join(reading);
             HashSet<Guid> ids = [.. interfaces.Select(i => Guid.TryParse(i.IfaceId, out Guid id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
-            using DatabaseConnection neutron = DatabaseConnection.Open(context, Neutron.Read(context, cell));
+            using DatabaseConnection neutron = DatabaseConnection.Open(context, settings);
             Dictionary<Guid, NeutronPort> ports = NeutronPorts.Read(neutron, ids, [.. domains.Select(d => d.Uuid)]);
             NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, nova, host, cutoff), context.Get(Ovsdb), list, context);
         }
