@@ -43,7 +43,7 @@ internal sealed class NetworkAudit
         {
             if (nova.GetValueOrDefault(domain.Uuid) is { Settled: true } instance && instance.IsOn(host) && instance.ExpectsDomain && domain.Devices is { Unreadable: null } devices)
             {
-                audit.JudgeDomain(domain, devices, ports.Values.Where(p => p.DeviceId == domain.Uuid.ToString("D") && p.BoundTo(host)), plugged);
+                audit.JudgeDomain(domain, devices, ports.Values.Where(p => Guid.TryParse(p.DeviceId, out Guid device) && device == domain.Uuid && p.BoundTo(host)), plugged);
             }
         }
 
@@ -65,7 +65,7 @@ internal sealed class NetworkAudit
         {
             Mismatched.Add(new PortMismatch(tap.Name, port, $"attached-mac {tap.AttachedMac}, the port's mac {port.Mac}"));
         }
-        else if (tap.VmUuid is not null && !string.Equals(tap.VmUuid, port.DeviceId, StringComparison.OrdinalIgnoreCase))
+        else if (tap.VmUuid is not null && !(Guid.TryParse(tap.VmUuid, out Guid tapVm) && Guid.TryParse(port.DeviceId, out Guid device) && tapVm == device))
         {
             Mismatched.Add(new PortMismatch(tap.Name, port, $"vm-uuid {tap.VmUuid}, the port's device_id {port.DeviceId}"));
         }
@@ -76,7 +76,7 @@ internal sealed class NetworkAudit
         foreach (NeutronPort port in bound)
         {
             DomainInterface? nic = devices.Interfaces.FirstOrDefault(n =>
-                n.InterfaceId == port.Id.ToString("D") || n.Tap == TapName(port.Id));
+                (Guid.TryParse(n.InterfaceId, out Guid id) && id == port.Id) || n.Tap == TapName(port.Id));
             if (nic is null && !plugged.Contains(port.Id))
             {
                 Unplugged.Add((domain, port));
