@@ -21,9 +21,12 @@ CLIENT="$(quote mariadb --defaults-file="$LOGIN" keystone -N -B -e "$SQL")"
 echo "statement: $SQL"
 "$DIST/check_keystone_revocations" "${ARGS[@]}" | head -1 || true
 /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000 || true
-mapfile -t medians < <(alternate "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT")
-echo "median wall over $RUNS runs: ours $(ms "${medians[0]}"), check_mysql_query $(ms "${medians[1]}"), mariadb client $(ms "${medians[2]}")"
-echo "ratio ours / check_mysql_query: $(ratio "${medians[0]}" "${medians[1]}") (target <= 1.25)"
+python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT" > "$STATE_DIR/medians"
+mapfile -t medians < <(cut -d' ' -f1 "$STATE_DIR/medians")
+mapfile -t cpu < <(cut -d' ' -f2 "$STATE_DIR/medians")
+echo "median wall (CPU user+sys) over $RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg):" \
+    "ours $(ms "${medians[0]}") ($(ms "${cpu[0]}")), check_mysql_query $(ms "${medians[1]}") ($(ms "${cpu[1]}")), mariadb client $(ms "${medians[2]}") ($(ms "${cpu[2]}"))"
+echo "ratio ours / check_mysql_query: $(ratio "${medians[0]}" "${medians[1]}") (CPU $(ratio "${cpu[0]}" "${cpu[1]}")) (target <= 1.25)"
 echo "ratio ours / mariadb client:    $(ratio "${medians[0]}" "${medians[2]}")"
 echo "peak memory: ours $(peak_rss "$DIST/check_keystone_revocations" "${ARGS[@]}") MiB," \
     "check_mysql_query $(peak_rss /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000) MiB"

@@ -74,8 +74,13 @@ ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.2f} ms')" "$1
 
 echo "answer: $(wc -c < "$STATE_DIR/www/api/queues/one") bytes; check $CHECK ($(stat -c %s "$CHECK") bytes)"
 for command in "$OURS" "$C_PLUGIN" "$OURS_TLS" "$C_PLUGIN_TLS"; do $command | head -1 || true; done
-mapfile -t medians < <(python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$OURS_TLS" "$OURS_TLS_INSECURE" "$C_PLUGIN_TLS" | cut -d' ' -f1)
-echo "median wall over $RUNS runs:"
-echo "  http:  ours $(ms "${medians[0]}"), check_http $(ms "${medians[1]}"): ratio $(ratio "${medians[0]}" "${medians[1]}") (target <= 1.0)"
-echo "  https: ours $(ms "${medians[2]}") (--ca-file), $(ms "${medians[3]}") (--insecure), check_http --ssl $(ms "${medians[4]}"):" \
-    "ratio $(ratio "${medians[2]}" "${medians[4]}") verifying, $(ratio "${medians[3]}" "${medians[4]}") not (target <= 1.2)"
+python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$OURS_TLS" "$OURS_TLS_INSECURE" "$C_PLUGIN_TLS" > "$STATE_DIR/medians"
+mapfile -t medians < <(cut -d' ' -f1 "$STATE_DIR/medians")
+mapfile -t cpu < <(cut -d' ' -f2 "$STATE_DIR/medians")
+echo "median wall (CPU user+sys) over $RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg):"
+echo "  http:  ours $(ms "${medians[0]}") ($(ms "${cpu[0]}")), check_http $(ms "${medians[1]}") ($(ms "${cpu[1]}")):" \
+    "ratio $(ratio "${medians[0]}" "${medians[1]}") (CPU $(ratio "${cpu[0]}" "${cpu[1]}")) (target <= 1.0)"
+echo "  https: ours $(ms "${medians[2]}") ($(ms "${cpu[2]}")) --ca-file, $(ms "${medians[3]}") ($(ms "${cpu[3]}")) --insecure," \
+    "check_http --ssl $(ms "${medians[4]}") ($(ms "${cpu[4]}")):"
+echo "         ratio $(ratio "${medians[2]}" "${medians[4]}") (CPU $(ratio "${cpu[2]}" "${cpu[4]}")) verifying," \
+    "$(ratio "${medians[3]}" "${medians[4]}") (CPU $(ratio "${cpu[3]}" "${cpu[4]}")) not (target <= 1.2)"

@@ -6,10 +6,10 @@ namespace StackFsck.Plugin.Http;
 /// <summary>
 /// How a check trusts an https server (see <see cref="TlsOptions"/>): the system store by
 /// default, the authorities of a CA file instead, or (<c>--insecure</c>) nothing. With a CA file
-/// or <c>--insecure</c> the system store does not decide trust, but .NET's TLS set-up still loads
-/// every file of /etc/ssl/certs (measured: about 110 ms of a run, most of the https gap to
-/// check_http --ssl in bench/http_single.sh; not solved yet). Missing intermediate certificates are never downloaded (as curl and
-/// check_http do not): a probe talks to the service it checks, nothing else.
+/// or <c>--insecure</c> a check's process leaves the system store unread (<see cref="UnreadSystemStore"/>),
+/// which .NET would otherwise load whole at the first handshake. Missing intermediate certificates
+/// are never downloaded (as curl and check_http do not): a probe talks to the service it checks,
+/// nothing else.
 /// </summary>
 public sealed class ServerTrust
 {
@@ -26,8 +26,21 @@ public sealed class ServerTrust
         From(context.Get(tls.CaFile), context.Get(tls.Insecure));
 
     /// <summary>For checks whose trust settings also come from elsewhere (clouds.yaml's cacert and verify).</summary>
-    public static ServerTrust From(string? caFile, bool insecure) =>
-        new(insecure || caFile is null ? null : LoadAuthorities(caFile), insecure);
+    public static ServerTrust From(string? caFile, bool insecure)
+    {
+        bool system = !insecure && caFile is null;
+        if (system && UnreadSystemStore.InEffect)
+        {
+            throw new InvalidOperationException("the system certificate store was left unread by an earlier trust setting of this process");
+        }
+
+        if (!system && CheckHost.OwnsProcess)
+        {
+            UnreadSystemStore.Apply();
+        }
+
+        return new(system || insecure ? null : LoadAuthorities(caFile!), insecure);
+    }
 
     /// <summary>The TLS handshake's settings for <paramref name="host"/> (a name or an address, as in the URL).</summary>
     internal SslClientAuthenticationOptions For(string host) => new()

@@ -9,7 +9,7 @@ namespace StackFsck.Plugin.Http;
 /// (as check_http does). Name resolution itself (getaddrinfo) cannot be given a timeout; the
 /// deadline's watch thread bounds it.
 /// </summary>
-internal static class SocketConnect
+public static class SocketConnect
 {
     public static Socket Open(string host, int port, Deadline deadline)
     {

@@ -8,7 +8,7 @@ namespace StackFsck.Plugin.Http;
 /// the caller's own thread. HttpClient needs an epoll thread and timers for the same; a check
 /// that sends one request needs neither.
 /// </summary>
-internal sealed class SocketStream(Socket socket, Deadline deadline) : SynchronousStream
+public sealed class SocketStream(Socket socket, Deadline deadline) : SynchronousStream
 {
     /// <summary>Socket.Poll takes at most int.MaxValue microseconds; a longer wait polls again.</summary>
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1000);

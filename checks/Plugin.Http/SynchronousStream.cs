@@ -5,7 +5,7 @@ namespace StackFsck.Plugin.Http;
 /// synchronously on the caller's thread (the reads wait with poll(2), see <see cref="SocketStream"/>),
 /// so a reader that asks for async reads (System.Text.Json's) queues nothing to the thread pool.
 /// </summary>
-internal abstract class SynchronousStream : Stream
+public abstract class SynchronousStream : Stream
 {
     public override bool CanRead => true;
     public override bool CanSeek => false;

@@ -2,6 +2,7 @@ using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Checks.NovaHypervisor.Network;
 using StackFsck.Checks.NovaHypervisor.Volumes;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
@@ -13,8 +14,9 @@ namespace StackFsck.Checks.NovaHypervisor;
 /// <summary>
 /// check_nova_hypervisor: does one hypervisor hold what Nova thinks it holds? Zombie VMs (deleted in
 /// Nova, still defined in libvirt), missing and misplaced VMs, domains Nova never heard of,
-/// instance directories left behind, and the volume disks of each domain's XML against Nova and
-/// Cinder. Reads only: it never changes the hypervisor or the databases.
+/// instance directories left behind, the volume disks of each domain's XML against Nova and
+/// Cinder, the node's iSCSI sessions against the volumes' targets, and its Open vSwitch taps and the
+/// domains' interfaces against Neutron's ports. Reads only: it never changes the hypervisor or the databases.
 /// Run as check_nova_zombies (a link to it, the name it had before it grew) it takes only the
 /// options it had then and answers as it did.
 /// </summary>
@@ -70,8 +72,8 @@ internal static class HypervisorCheck
     {
         Name = "check_nova_hypervisor",
         Service = "NOVA_HYPERVISOR",
-        Description = "Compares one hypervisor's libvirt domains, their disks and instance directories with Nova and Cinder: zombie, missing, misplaced and unknown VMs, leftover disks, stale and missing volume disks.",
-        Options = [.. ZombieOptions, .. VolumeCheck.Options],
+        Description = "Compares one hypervisor's libvirt domains, their disks and instance directories with Nova and Cinder: zombie, missing, misplaced and unknown VMs, leftover disks, stale and missing volume disks and iSCSI sessions, stale taps, unplugged and mismatched ports.",
+        Options = [.. ZombieOptions, .. VolumeCheck.Options, .. NetworkCheck.Options],
         Execute = context => AuditAsync(context, devices: true),
     };
 
@@ -103,6 +105,7 @@ internal static class HypervisorCheck
         Task<List<InstanceDirectory>> scanning = scanDisks
             ? context.RunBeside(() => Scan(context, instancesPath))
             : Task.FromResult(new List<InstanceDirectory>());
+        Task<List<OvsInterface>>? ovs = devices ? NetworkCheck.StartReading(context, uri) : null;
         context.Stage($"listing the domains of {uri}");
         List<Domain> domains = Hypervisor.ListDomains(uri, devices);
         context.Log(1, $"{domains.Count} domains on {uri}");
@@ -117,7 +120,8 @@ internal static class HypervisorCheck
         Report report = ZombieReport.Build(audit, new ZombieReport.Scope(host, uri, grace, context.Get(List), scanDisks), context);
         if (devices)
         {
-            VolumeCheck.Run(context, report, cell, domains, nova, uri, context.Get(List));
+            VolumeCheck.Run(context, report, cell, domains, nova, host, uri, context.Get(List));
+            await NetworkCheck.Run(context, report, ovs, cell.Settings, domains, nova, host, uri, DateTime.UtcNow - grace, context.Get(List));
         }
 
         return report;

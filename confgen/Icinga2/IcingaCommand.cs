@@ -1,30 +1,37 @@
 using System.Globalization;
 using System.Text;
 using StackFsck.Confgen.Cli;
-using StackFsck.Confgen.Nagios;
+using StackFsck.Confgen.Commands;
 
 namespace StackFsck.Confgen.Icinga2;
 
 /// <summary>One argument of a CheckCommand: its key (the plugin's option), the custom variable that fills it, and how.</summary>
-internal sealed record CommandArgument(string Key, string Variable, bool IsFlag, bool SkipKey, int Order);
+internal sealed record CommandArgument(string Key, string Variable, int Order, string? Description = null)
+{
+    public bool SetIf { get; init; }
+
+    public bool SkipKey { get; init; }
+
+    public bool RepeatKey { get; init; }
+
+    public bool Required { get; init; }
+}
 
 /// <summary>
-/// A Nagios command as an Icinga 2 CheckCommand, by the Icinga Template Library's conventions:
-/// <c>command = [ PluginDir + "/check_x" ]</c>, an <c>arguments</c> dictionary keyed by the
-/// plugin's options in the Nagios command line's order, each filled by a custom variable named
-/// after the command and the option (<c>rabbitmq_compute_queues_vhost</c>); values the command
-/// line fixed are that variable's default, a flag is <c>set_if</c>. What a service gave as
-/// <c>$ARGn$</c> it now sets in that variable; the free-form options argument (a bare
-/// <c>$ARGn$</c>) is an array variable <c>..._options</c>, one plugin argument per element, so
-/// no value ever needs shell quoting.
+/// A command of the catalog (templates/common/commands.yaml) as an Icinga 2 CheckCommand, by the
+/// Icinga Template Library's conventions: <c>command = [ PluginDir + "/check_x" ]</c> and an
+/// <c>arguments</c> dictionary keyed by the plugin's flags in the Nagios command line's order.
+/// Each argument is filled by the custom variable of its option, the Nagios one in lower case
+/// without the underscore (<c>_RABBITMQ_COMPUTE_QUEUES_VHOST</c> is <c>rabbitmq_compute_queues_vhost</c>):
+/// a switch is <c>set_if</c>, a repeated option <c>repeat_key</c> (the variable an array), an
+/// option every service must set <c>required</c>. The command's fixed arguments are variables
+/// too, with the fixed value as their default.
 /// </summary>
 internal sealed class IcingaCommand
 {
-    private const string Prefix = "stackfsck_";
-
-    // The long names of short options, for the variable names: the monitoring-plugins standard
-    // (-H --hostname, -p --port, -w --warning, -c --critical, -t --timeout), which our checks keep,
-    // and the plugins that give a letter another meaning, as their --help says.
+    // The long names of the short options that fixed arguments give and the catalog does not list:
+    // the monitoring-plugins standard (-H --hostname, -p --port, -w --warning, -c --critical,
+    // -t --timeout, which our checks keep too), and check_ping's -p, --packets.
     private static readonly Dictionary<string, string> ShortOptions = new(StringComparer.Ordinal)
     {
         ["-H"] = "hostname",
@@ -33,116 +40,65 @@ internal sealed class IcingaCommand
         ["-c"] = "critical",
         ["-t"] = "timeout",
         ["check_ping -p"] = "packets",
-        ["check_nrpe -c"] = "command",
     };
 
     private readonly List<CommandArgument> _arguments = [];
     private readonly SortedDictionary<string, string> _defaults = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, (string Variable, bool IsList)> _fromArgs = [];
-    private string _command = "";
 
-    private IcingaCommand(string name) => Name = name;
+    private IcingaCommand(CheckCommand command) => Command = command;
 
-    public string Name { get; }
+    public CheckCommand Command { get; }
+
+    public string Name => Command.Name;
 
     /// <summary>The custom variables this command reads, each with the argument it fills.</summary>
     public IReadOnlyList<CommandArgument> Arguments => _arguments;
 
-    public static IcingaCommand From(NagiosObject command)
+    /// <summary>The Icinga 2 custom variable of an option: <c>_RABBITMQ_COMPUTE_QUEUES_VHOST</c> is <c>rabbitmq_compute_queues_vhost</c>.</summary>
+    public static string VariableOf(CheckOption option) => option.Variable[1..].ToLowerInvariant();
+
+    public static IcingaCommand From(CheckCommand command, CommandCatalog catalog)
     {
-        string name = command.Get("command_name")!;
-        var result = new IcingaCommand(name);
-        string[] tokens = (command.Get("command_line") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (tokens.Length == 0)
+        var result = new IcingaCommand(command);
+        foreach (string argument in command.Fixed)
         {
-            throw new ConfgenException($"{command.Where}: command '{name}' has no command line");
+            result.AddFixed(argument, catalog);
         }
 
-        result._command = tokens[0].StartsWith("$USER1$/", StringComparison.Ordinal)
-            ? "[ PluginDir + " + IcingaText.Quote(tokens[0]["$USER1$".Length..]) + " ]"
-            : "[ " + IcingaText.Quote(IcingaText.Macros(tokens[0], command.Where)) + " ]";
-        string variablePrefix = name.StartsWith(Prefix, StringComparison.Ordinal) ? name[Prefix.Length..] : name;
-        for (int i = 1; i < tokens.Length; i++)
+        foreach (CheckOption option in command.Options)
         {
-            string token = tokens[i];
-            int order = result._arguments.Count + 1;
-            if (token.Length > 1 && token[0] == '-')
+            result.Add(new CommandArgument(option.Flag, VariableOf(option), result._arguments.Count + 1, option.Description)
             {
-                string variable = $"{variablePrefix}_{OptionName(Path.GetFileName(tokens[0]), token)}";
-                bool isFlag = i + 1 >= tokens.Length || (tokens[i + 1].StartsWith('-') && tokens[i + 1].Length > 1);
-                result.Add(new CommandArgument(token, variable, isFlag, SkipKey: false, order), command);
-                if (isFlag)
-                {
-                    result._defaults[variable] = "true";
-                }
-                else
-                {
-                    result.Fill(variable, tokens[++i], isList: false, command.Where);
-                }
-            }
-            else
-            {
-                string variable = $"{variablePrefix}_{(token == "$HOSTADDRESS$" ? "address" : ArgumentNumber(token) is not null ? "options" : "argument" + order.ToString(CultureInfo.InvariantCulture))}";
-                result.Add(new CommandArgument(variable, variable, IsFlag: false, SkipKey: true, order), command);
-                result.Fill(variable, token, isList: ArgumentNumber(token) is not null, command.Where);
-            }
+                SetIf = option.Switch,
+                RepeatKey = option.Repeat,
+                Required = command.Required.Contains(option),
+            });
         }
 
         return result;
     }
 
-    /// <summary>
-    /// The custom variables (Icinga expressions) that stand for a <c>check_command</c>'s
-    /// <c>!arg1!arg2</c>: <c>$ARGn$</c> of the Nagios command line is a variable of this command now.
-    /// </summary>
-    public IEnumerable<(string Variable, string Value)> VariablesFor(IReadOnlyList<string> args, string where)
-    {
-        for (int n = 1; n <= args.Count; n++)
-        {
-            if (!_fromArgs.TryGetValue(n, out var target))
-            {
-                if (args[n - 1].Length > 0)
-                {
-                    throw new ConfgenException($"{where}: command '{Name}' has no $ARG{n}$ for the value '{args[n - 1]}'");
-                }
-
-                continue;
-            }
-
-            string value = IcingaText.Macros(args[n - 1], where);
-            if (target.IsList)
-            {
-                string[] items = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                if (items.Length > 0)
-                {
-                    yield return (target.Variable, IcingaText.Array(items));
-                }
-            }
-            else
-            {
-                yield return (target.Variable, IcingaText.Quote(value));
-            }
-        }
-    }
-
     public void Write(StringBuilder text)
     {
         text.Append("object CheckCommand ").Append(IcingaText.Quote(Name)).Append(" {\n");
-        IcingaText.Attribute(text, "command", _command);
+        IcingaText.Attribute(text, "command", "[ PluginDir + " + IcingaText.Quote("/" + Command.Check) + " ]");
         text.Append("  arguments = {\n");
         foreach (CommandArgument argument in _arguments)
         {
             text.Append("    ").Append(IcingaText.Quote(argument.Key)).Append(" = {\n");
             string macro = IcingaText.Quote("$" + argument.Variable + "$");
-            text.Append("      ").Append(argument.IsFlag ? "set_if" : "value").Append(" = ").Append(macro).Append('\n');
-            if (argument.SkipKey)
+            text.Append("      ").Append(argument.SetIf ? "set_if" : "value").Append(" = ").Append(macro).Append('\n');
+            if (argument.Description is not null)
             {
-                text.Append("      skip_key = true\n");
+                text.Append("      description = ").Append(IcingaText.Quote(argument.Description)).Append('\n');
             }
 
-            if (_fromArgs.Values.Any(v => v.Variable == argument.Variable && !v.IsList))
+            foreach ((bool on, string key) in new[] { (argument.SkipKey, "skip_key"), (argument.RepeatKey, "repeat_key"), (argument.Required, "required") })
             {
-                text.Append("      required = true\n");
+                if (on)
+                {
+                    text.Append("      ").Append(key).Append(" = true\n");
+                }
             }
 
             text.Append("      order = ").Append(argument.Order.ToString(CultureInfo.InvariantCulture)).Append('\n');
@@ -158,40 +114,43 @@ internal sealed class IcingaCommand
         text.Append("}\n");
     }
 
-    private void Add(CommandArgument argument, NagiosObject command)
+    /// <summary>
+    /// A fixed argument (<c>-t $_SERVICETIMEOUT$</c>, <c>--skip-disks</c>, a bare <c>$HOSTADDRESS$</c>):
+    /// an argument whose variable defaults to the fixed value (Nagios macros said the Icinga way).
+    /// </summary>
+    private void AddFixed(string argument, CommandCatalog catalog)
+    {
+        string where = $"{CommandCatalog.FileName}: command '{Name}'";
+        string[] parts = argument.Split(' ', 2);
+        int order = _arguments.Count + 1;
+        if (parts[0].Length > 1 && parts[0][0] == '-')
+        {
+            string variable = VariableName(OptionName(catalog, parts[0]));
+            Add(new CommandArgument(parts[0], variable, order) { SetIf = parts.Length == 1 });
+            _defaults[variable] = parts.Length == 1 ? "true" : IcingaText.Quote(IcingaText.Macros(parts[1], where));
+        }
+        else
+        {
+            string variable = VariableName(argument == "$HOSTADDRESS$" ? "address" : "argument" + order.ToString(CultureInfo.InvariantCulture));
+            Add(new CommandArgument(variable, variable, order) { SkipKey = true });
+            _defaults[variable] = IcingaText.Quote(IcingaText.Macros(argument, where));
+        }
+    }
+
+    private void Add(CommandArgument argument)
     {
         if (_arguments.Any(a => a.Key == argument.Key))
         {
-            throw new ConfgenException($"{command.Where}: command '{Name}' gives {argument.Key} twice, which one Icinga 2 argument cannot say");
+            throw new ConfgenException($"{CommandCatalog.FileName}: command '{Name}' gives {argument.Key} twice, which one Icinga 2 argument cannot say");
         }
 
         _arguments.Add(argument);
     }
 
-    /// <summary>A value of the command line: a service's <c>$ARGn$</c>, or the variable's default.</summary>
-    private void Fill(string variable, string value, bool isList, string where)
-    {
-        if (ArgumentNumber(value) is { } n)
-        {
-            _fromArgs[n] = (variable, isList);
-        }
-        else if (value.Contains("$ARG", StringComparison.Ordinal))
-        {
-            throw new ConfgenException($"{where}: command '{Name}' mixes $ARGn$ into '{value}': give the whole value as the argument");
-        }
-        else
-        {
-            _defaults[variable] = IcingaText.Quote(IcingaText.Macros(value, where));
-        }
-    }
+    private string VariableName(string option) => CheckOption.VariableOf(Command.Check, option)[1..].ToLowerInvariant();
 
-    private static int? ArgumentNumber(string token) =>
-        token.StartsWith("$ARG", StringComparison.Ordinal) && token.EndsWith('$') && int.TryParse(token.AsSpan(4, token.Length - 5), NumberStyles.None, CultureInfo.InvariantCulture, out int n)
-            ? n
-            : null;
-
-    private static string OptionName(string plugin, string option) =>
-        ShortOptions.TryGetValue($"{plugin} {option}", out string? name) || ShortOptions.TryGetValue(option, out name)
-            ? name
-            : option.TrimStart('-').Replace('-', '_');
+    /// <summary>The long name of a fixed flag: the catalog's option of the check, else the standard's.</summary>
+    private string OptionName(CommandCatalog catalog, string flag) =>
+        catalog.OptionsOf(Command.Check).FirstOrDefault(o => o.Flag == flag || o.Option == flag)?.Option
+            ?? (ShortOptions.TryGetValue($"{Command.Check} {flag}", out string? name) || ShortOptions.TryGetValue(flag, out name) ? name : flag);
 }

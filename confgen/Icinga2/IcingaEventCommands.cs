@@ -1,5 +1,6 @@
 using System.Text;
 using StackFsck.Alerts.Counting;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Model;
 using StackFsck.Confgen.Nagios;
 
@@ -17,7 +18,7 @@ internal static class IcingaEventCommands
     public static bool IsHandler(string command) => command.StartsWith(HandlerCommands.RenderedPrefix, StringComparison.Ordinal);
 
     /// <summary>One EventCommand per handler any service of these servers runs, by name.</summary>
-    public static SortedDictionary<string, string> Of(IEnumerable<ServerModel> servers)
+    public static SortedDictionary<string, string> Of(IEnumerable<ServerModel> servers, CommandCatalog catalog)
     {
         var commands = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (ServerModel server in servers)
@@ -25,7 +26,7 @@ internal static class IcingaEventCommands
             foreach (NagiosObject service in server.Services)
             {
                 if (service.Get("event_handler") is { } name && IsHandler(name) && !commands.ContainsKey(name)
-                    && EventHandlers.CommandLines(server.Objects, service, []) is (string diagnose, string remedy))
+                    && EventHandlers.CommandLines(server.Objects, catalog, service, []) is (string diagnose, string remedy))
                 {
                     commands[name] = Write(name, diagnose, remedy, service.Where);
                 }

@@ -1,5 +1,6 @@
 using System.Text;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Nagios;
 
 namespace StackFsck.Confgen.Icinga2;
@@ -13,7 +14,7 @@ namespace StackFsck.Confgen.Icinga2;
 /// the master's render: where a satellite's template chain gives another value (the server
 /// class of its hosts) the object sets that value itself.
 /// </summary>
-internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IReadOnlyDictionary<string, IcingaCommand> commands)
+internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, CommandCatalog catalog)
 {
     // Directives of notification and scheduling that have no place in this render.
     private static readonly HashSet<string> NotRendered = new(StringComparer.Ordinal)
@@ -111,6 +112,9 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
             case "check_command":
                 CheckCommand(item, value, text);
                 break;
+            case var custom when catalog.Option(custom) is { } option:
+                OptionVariable(item, option, value, text);
+                break;
             case "event_handler":
                 IcingaText.Attribute(text, "event_command", IcingaText.Quote(value));
                 break;
@@ -129,17 +133,31 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, IRea
 
     private void CheckCommand(NagiosObject item, string value, StringBuilder text)
     {
-        string[] parts = value.Split('!');
-        if (!commands.TryGetValue(parts[0], out IcingaCommand? command))
+        if (!catalog.ByName.ContainsKey(value))
         {
-            throw new ConfgenException($"{item.Where}: check_command names '{parts[0]}', which is not defined");
+            throw new ConfgenException($"{item.Where}: check_command '{value}' is not a command of templates/common/{CommandCatalog.FileName}, "
+                + "which --engine icinga2 builds every CheckCommand from");
         }
 
-        IcingaText.Attribute(text, "check_command", IcingaText.Quote(command.Name));
-        foreach ((string variable, string icinga) in command.VariablesFor(parts[1..], item.Where))
+        IcingaText.Attribute(text, "check_command", IcingaText.Quote(value));
+    }
+
+    /// <summary>
+    /// A check option's custom variable as the CheckCommand's: a switch is a boolean, a repeated
+    /// option an array. An empty value is left out: Nagios expands it to nothing, while Icinga 2
+    /// would pass an empty argument.
+    /// </summary>
+    private static void OptionVariable(NagiosObject item, CheckOption option, string value, StringBuilder text)
+    {
+        if (value.Length == 0)
         {
-            IcingaText.Attribute(text, "vars." + variable, icinga);
+            return;
         }
+
+        string icinga = option.Switch ? (value == "0" ? "false" : "true")
+            : option.Repeat ? IcingaText.Array(value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => IcingaText.Macros(v, item.Where)))
+            : IcingaText.Quote(IcingaText.Macros(value, item.Where));
+        IcingaText.Attribute(text, "vars." + IcingaCommand.VariableOf(option), icinga);
     }
 
     /// <summary>

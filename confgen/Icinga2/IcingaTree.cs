@@ -1,5 +1,6 @@
 using System.Text;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Model;
 using StackFsck.Confgen.Monasca;
@@ -27,7 +28,7 @@ public static class IcingaTree
         var tree = new RenderedTree();
         foreach (IGrouping<string, ServerModel> environment in model.Servers.GroupBy(s => s.Environment.Name))
         {
-            Environment(environment.ToList(), tree);
+            Environment(environment.ToList(), model.Commands, tree);
         }
 
         foreach (MonascaHost host in model.Servers.SelectMany(s => s.Monasca))
@@ -43,7 +44,7 @@ public static class IcingaTree
         ? string.Join('+', server.Environment.ScopesOf(server.Server).Select(scope => scope.Name))
         : MasterZone;
 
-    private static void Environment(List<ServerModel> servers, RenderedTree tree)
+    private static void Environment(List<ServerModel> servers, CommandCatalog catalog, RenderedTree tree)
     {
         List<ServerModel> masters = servers.Where(s => s.Server.Class != ServerClass.Cell).ToList();
         if (masters.Count != 1)
@@ -54,11 +55,10 @@ public static class IcingaTree
 
         ServerModel master = masters[0];
         string root = master.Server.Name + "/";
-        SortedDictionary<string, IcingaCommand> commands = Commands(servers);
-        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(commands.Values)
-            + string.Concat(IcingaEventCommands.Of(servers).Values.Select(command => "\n" + command));
+        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(Commands(catalog))
+            + string.Concat(IcingaEventCommands.Of(servers, catalog).Values.Select(command => "\n" + command));
         tree.Files[root + $"zones.d/{GlobalZone}/templates.conf"] = Objects(
-            "Host and service templates", new IcingaObjects(master.Objects, master.Objects, commands),
+            "Host and service templates", new IcingaObjects(master.Objects, master.Objects, catalog),
             master.Files.Where(f => f.Path.StartsWith("common/", StringComparison.Ordinal)).SelectMany(f => f.Objects).Where(o => o.IsTemplate));
 
         var zoneOfHost = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -73,7 +73,7 @@ public static class IcingaTree
                 }
             }
 
-            var translate = new IcingaObjects(server.Objects, master.Objects, commands);
+            var translate = new IcingaObjects(server.Objects, master.Objects, catalog);
             string prefix = $"environments/{server.Environment.Name}/";
             foreach (ConfigFile file in server.Files.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)))
             {
@@ -85,38 +85,17 @@ public static class IcingaTree
         }
     }
 
-    /// <summary>
-    /// A CheckCommand for every command but the contacts' notification commands (Icinga 2 has
-    /// NotificationCommands for those, not rendered here) and the workaround handlers (EventCommands), used or not: an Icinga 2 user can
-    /// run every check from the global zone (or the standalone file).
-    /// </summary>
-    private static SortedDictionary<string, IcingaCommand> Commands(List<ServerModel> servers)
-    {
-        var notifying = servers.SelectMany(s => s.Objects.All).Where(o => o.Type == "contact")
-            .SelectMany(o => o.List("host_notification_commands").Concat(o.List("service_notification_commands")))
-            .ToHashSet(StringComparer.Ordinal);
-        var commands = new SortedDictionary<string, IcingaCommand>(StringComparer.Ordinal);
-        foreach (ServerModel server in servers)
-        {
-            foreach ((string name, NagiosObject command) in server.Objects.Commands)
-            {
-                if (!notifying.Contains(name) && !IcingaEventCommands.IsHandler(name) && !commands.ContainsKey(name))
-                {
-                    commands[name] = IcingaCommand.From(command);
-                }
-            }
-        }
-
-        return commands;
-    }
+    /// <summary>A CheckCommand for every command of the catalog, used or not: an Icinga 2 user can run every check from the global zone (or the standalone file).</summary>
+    private static IEnumerable<IcingaCommand> Commands(CommandCatalog catalog) =>
+        catalog.Commands.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => IcingaCommand.From(c, catalog));
 
     /// <summary>The CheckCommands as one file: the global zone's, and (the same text) what an Icinga 2 user includes without confgen.</summary>
     internal static string CommandsFile(IEnumerable<IcingaCommand> commands)
     {
         var text = new StringBuilder("""
-            // stackfsck CheckCommands for Icinga 2, rendered by confgen from templates/common/commands.cfg.hbs (the same
+            // stackfsck CheckCommands for Icinga 2, rendered by confgen from templates/common/commands.yaml (the same
             // text as icinga2/stackfsck-commands.conf, which Icinga 2 users include without confgen). Each option is a
-            // custom variable named after the command and the option; PluginDir is where the checks are installed.
+            // custom variable named after the check and the option; PluginDir is where the checks are installed.
             // Services set vars.TIMEOUT (each check's -t) and hypervisor hosts vars.SSH_PORT, as confgen's templates do.
 
             """);

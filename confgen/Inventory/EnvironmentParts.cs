@@ -11,6 +11,7 @@ internal sealed class EnvironmentParts(string name)
     private readonly List<ContactSpec> contacts = [];
     private readonly List<Scope> cells = [];
     private readonly Dictionary<string, string> vars = new(StringComparer.Ordinal);
+    private readonly List<Tuning> tuning = [];
     private SourceLocation? home;
     private Scope? global;
 
@@ -28,10 +29,13 @@ internal sealed class EnvironmentParts(string name)
             home = document.Source;
             servers.AddRange(document.Sequence("servers").Select(node => Server(document, node)));
             contacts.AddRange(document.Sequence("contacts").Select(node => Contact(document, node)));
-            foreach ((string key, string value) in ScopeReader.Vars(document))
+            (Dictionary<string, string> custom, List<Tuning> settings) = ScopeReader.Vars(document);
+            foreach ((string key, string value) in custom)
             {
                 vars[key] = value;
             }
+
+            tuning.AddRange(settings);
         }
         else if (document.Get("contacts") is not null || document.Get("vars") is not null)
         {
@@ -68,7 +72,7 @@ internal sealed class EnvironmentParts(string name)
     {
         SourceLocation where = home ?? throw new InventoryException(
             $"environment '{name}' has no 'servers' list: add one to exactly one of its files");
-        return new EnvironmentSpec(name, servers, contacts, global, cells.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), vars, where);
+        return new EnvironmentSpec(name, servers, contacts, global, cells.OrderBy(c => c.Name, StringComparer.Ordinal).ToList(), vars, tuning, where);
     }
 
     private static ServerSpec Server(YamlMap document, YamlNode node)

@@ -29,6 +29,7 @@ public sealed record EnvironmentSpec(
     Scope? Global,
     IReadOnlyList<Scope> Cells,
     IReadOnlyDictionary<string, string> Vars,
+    IReadOnlyList<Tuning> Tuning,
     SourceLocation Source)
 {
     /// <summary>The scopes a server watches: global servers the global scope, cell servers their cells, mixed servers all.</summary>
@@ -71,6 +72,7 @@ public sealed record Scope(
     IReadOnlyList<RabbitMqEndpoint> RabbitMq,
     IReadOnlyList<DatabaseEndpoint> Databases,
     IReadOnlyList<KeystoneEndpoint> Keystone,
+    IReadOnlyList<Tuning> Tuning,
     SourceLocation Source)
 {
     public const string GlobalName = "global";
@@ -86,8 +88,16 @@ public sealed record HostSpec(
     string Address,
     IReadOnlyList<string> Roles,
     IReadOnlyDictionary<string, string> Vars,
+    IReadOnlyList<Tuning> Tuning,
     bool Monasca,
     SourceLocation Source);
+
+/// <summary>
+/// A check setting from the inventory's vars, lower case, SERVICE_OPTION (compute_queues_warning: 50,
+/// keystone_revocations_timeout: 40): the option of that service's check, set where the setting is
+/// (environment, scope, host; the nearest wins).
+/// </summary>
+public sealed record Tuning(string Key, string Value, SourceLocation Source);
 
 /// <summary>A RabbitMQ management API; credentials in an ini file on the Nagios server.</summary>
 public sealed record RabbitMqEndpoint(string Host, int Port, string Vhost, string CredentialsFile, SourceLocation Source);

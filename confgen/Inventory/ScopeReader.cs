@@ -9,7 +9,13 @@ internal static class ScopeReader
 
     public static Scope Read(YamlMap document, YamlNode node, string name, SourceLocation where)
     {
-        YamlMap scope = document.Child(node, "hosts", "hypervisors", "rabbitmq", "databases", "keystone");
+        YamlMap scope = document.Child(node, "hosts", "hypervisors", "rabbitmq", "databases", "keystone", "vars");
+        (Dictionary<string, string> custom, List<Tuning> tuning) = Vars(scope);
+        if (custom.Count > 0)
+        {
+            throw InventoryException.At(scope.Source, $"scope '{name}' has custom variables ({string.Join(", ", custom.Keys)}): a scope's vars are check settings, lower case (SERVICE_OPTION); custom variables belong on hosts");
+        }
+
         return new Scope(
             name,
             scope.Sequence("hosts").Select(h => Host(scope, h, [])).ToList(),
@@ -17,23 +23,35 @@ internal static class ScopeReader
             scope.Sequence("rabbitmq").Select(e => RabbitMq(scope, e)).ToList(),
             scope.Sequence("databases").Select(e => Database(scope, e)).ToList(),
             scope.Sequence("keystone").Select(e => Keystone(scope, e)).ToList(),
+            tuning,
             where);
     }
 
-    /// <summary>Custom variables (become _NAME in Nagios): upper-case names, plain values, secrets only by reference.</summary>
-    public static IEnumerable<(string Key, string Value)> Vars(YamlMap map)
+    /// <summary>
+    /// A vars mapping: custom variables (upper case, become _NAME in Nagios; secrets only by
+    /// reference) and check settings (lower case, SERVICE_OPTION); plain values only.
+    /// </summary>
+    public static (Dictionary<string, string> Custom, List<Tuning> Tuning) Vars(YamlMap map)
     {
+        var custom = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tuning = new List<Tuning>();
         foreach ((string key, SourceLocation where, YamlNode node) in map.Entries("vars"))
         {
             string value = map.Text(node);
-            if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Z][A-Z0-9_]*$"))
-            {
-                throw InventoryException.At(where, $"variable '{key}' must be upper case (A-Z, 0-9, _)");
-            }
-
             if (!Names.IsPlainValue(value))
             {
                 throw InventoryException.At(where, $"variable '{key}': '{value}' holds characters Nagios or monasca-agent would split or expand");
+            }
+
+            if (System.Text.RegularExpressions.Regex.IsMatch(key, "^[a-z][a-z0-9_]*$"))
+            {
+                tuning.Add(new Tuning(key, value, where));
+                continue;
+            }
+
+            if (!System.Text.RegularExpressions.Regex.IsMatch(key, "^[A-Z][A-Z0-9_]*$"))
+            {
+                throw InventoryException.At(where, $"variable '{key}' must be upper case (a custom variable: A-Z, 0-9, _) or lower case (a check setting: SERVICE_OPTION)");
             }
 
             if (LooksSecret(key) && !Names.IsCredentialReference(value))
@@ -41,8 +59,10 @@ internal static class ScopeReader
                 throw InventoryException.At(where, $"variable '{key}' looks like a secret: give a file path or a $USERn$ macro (resource.cfg), never the secret");
             }
 
-            yield return (key, value);
+            custom[key] = value;
         }
+
+        return (custom, tuning);
     }
 
     private static bool LooksSecret(string key) =>
@@ -74,7 +94,8 @@ internal static class ScopeReader
             }
         }
 
-        return new HostSpec(name, address, roles, Vars(host).ToDictionary(v => v.Key, v => v.Value), host.Flag("monasca"), host.Source);
+        (Dictionary<string, string> custom, List<Tuning> tuning) = Vars(host);
+        return new HostSpec(name, address, roles, custom, tuning, host.Flag("monasca"), host.Source);
     }
 
     private static RabbitMqEndpoint RabbitMq(YamlMap scope, YamlNode node)

@@ -53,12 +53,12 @@ internal sealed class YamlMap
         ? text
         : throw InventoryException.At(At(node), "expected a single value");
 
-    public IEnumerable<YamlNode> Sequence(string key) => Get(key) switch
-    {
-        null => [],
-        YamlSequenceNode list => list.Children,
-        { } other => throw InventoryException.At(At(other), $"'{key}' must be a list"),
-    };
+    public IEnumerable<YamlNode> Sequence(string key) => Get(key) is { } node ? Items(node, key) : [];
+
+    /// <summary>The items of a list-valued node (the value of <paramref name="key"/>, for the error).</summary>
+    public IEnumerable<YamlNode> Items(YamlNode node, string key) => node is YamlSequenceNode list
+        ? list.Children
+        : throw InventoryException.At(At(node), $"'{key}' must be a list");
 
     public IReadOnlyList<string> Texts(string key) => Sequence(key).Select(Text).ToList();
 

@@ -1,4 +1,5 @@
 using StackFsck.Alerts;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Nagios;
 
@@ -9,9 +10,12 @@ namespace StackFsck.Confgen.Model;
 /// server, in inventory order. Every output (Nagios trees, monasca-agent configs) is written from
 /// it and every question (diff, audit, alert analytics) is answered from it.
 /// </summary>
-public sealed class CloudModel(InventoryModel inventory, IReadOnlyList<ServerModel> servers)
+public sealed class CloudModel(InventoryModel inventory, CommandCatalog commands, IReadOnlyList<ServerModel> servers)
 {
     public InventoryModel Inventory => inventory;
+
+    /// <summary>Every command with its check's options (flag, variable, description, required, default, repeat).</summary>
+    public CommandCatalog Commands => commands;
 
     public IReadOnlyList<ServerModel> Servers => servers;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Monasca;
 using StackFsck.Confgen.Nagios;
@@ -10,11 +11,13 @@ namespace StackFsck.Confgen.Model;
 /// <summary>
 /// Builds the <see cref="CloudModel"/>: for each monitoring server, the layered templates render
 /// common/ (templates/common) and, for each scope it watches, environments/ENV/SCOPE/
-/// (templates/global or templates/cell); their output is read once into objects, validated (so
-/// nothing invalid is ever written), and the monasca-agent checks are derived from the objects.
+/// (templates/global or templates/cell); their output is read once into objects, beside the
+/// commands of the catalog (templates/common/commands.yaml); services get their check options
+/// (<see cref="ServiceArguments"/>); everything is validated (so nothing invalid is ever written),
+/// and the monasca-agent checks are derived from the objects.
 /// Servers build in parallel; the result keeps inventory order whatever order they finish in.
 /// </summary>
-public sealed class ModelBuilder(TemplateSet templates)
+public sealed class ModelBuilder(TemplateSet templates, CommandCatalog commands)
 {
     public CloudModel Build(InventoryModel inventory)
     {
@@ -22,11 +25,12 @@ public sealed class ModelBuilder(TemplateSet templates)
             inventory.Environments.SelectMany(e => e.Servers.Select(s => (e, s))).ToList();
         var results = new ServerModel[servers.Count];
         var failures = new ConcurrentDictionary<int, Exception>();
+        var used = new ConcurrentDictionary<Tuning, bool>();
         Parallel.For(0, servers.Count, i =>
         {
             try
             {
-                results[i] = Server(servers[i].Environment, servers[i].Server);
+                results[i] = Server(servers[i].Environment, servers[i].Server, used);
             }
             catch (Exception error)
             {
@@ -40,13 +44,14 @@ public sealed class ModelBuilder(TemplateSet templates)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[failures.Keys.Min()]);
         }
 
-        return new CloudModel(inventory, results);
+        InventoryTuning.RequireAllUsed(inventory, used);
+        return new CloudModel(inventory, commands, results);
     }
 
-    private ServerModel Server(EnvironmentSpec environment, ServerSpec server)
+    private ServerModel Server(EnvironmentSpec environment, ServerSpec server, ConcurrentDictionary<Tuning, bool> used)
     {
         string where = $"server {server.Name}";
-        var files = new List<ConfigFile>();
+        var files = new List<ConfigFile> { CommandObjects.File(commands, server.Name) };
         foreach ((string name, string text) in templates.Render(TemplateSet.Common, TemplateContext.ForServer(environment, server), where))
         {
             files.Add(Read(server, $"common/{name}", text));
@@ -64,8 +69,10 @@ public sealed class ModelBuilder(TemplateSet templates)
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var objects = new ObjectSet(files.SelectMany(f => f.Objects).ToList());
+        InventoryTuning.Apply(environment, files, objects, commands, used);
         List<string> errors = [.. ObjectValidator.Check(objects.All)];
-        if (EventHandlers.Apply(objects, server.Name, errors) is { } handlers)
+        ServiceArguments.Apply(objects, commands, errors);
+        if (EventHandlers.Apply(objects, commands, server.Name, errors) is { } handlers)
         {
             files.Add(handlers);
             files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -79,7 +86,7 @@ public sealed class ModelBuilder(TemplateSet templates)
                 : $"{errors[0]} (and {errors.Count - 1} more problem(s) in the configuration rendered for {server.Name})");
         }
 
-        return new ServerModel(environment, server, files, objects, MonascaChecks.Of(objects, server.Name, environment.Name));
+        return new ServerModel(environment, server, files, objects, MonascaChecks.Of(objects, commands, server.Name, environment.Name));
     }
 
     private static ConfigFile Read(ServerSpec server, string path, string text) => ObjectParser.Read(path, $"{server.Name}/{path}", text);

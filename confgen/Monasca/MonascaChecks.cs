@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Nagios;
 
 namespace StackFsck.Confgen.Monasca;
@@ -14,7 +15,7 @@ namespace StackFsck.Confgen.Monasca;
 /// </summary>
 public static partial class MonascaChecks
 {
-    public static IReadOnlyList<MonascaHost> Of(ObjectSet objects, string server, string environment)
+    public static IReadOnlyList<MonascaHost> Of(ObjectSet objects, CommandCatalog commands, string server, string environment)
     {
         List<NagiosObject> services = objects.Real("service").ToList();
         var hosts = new List<MonascaHost>();
@@ -25,7 +26,7 @@ public static partial class MonascaChecks
             List<MonascaCheck> checks = services
                 .Where(s => s.List("host_name").Contains(name) || s.List("hostgroup_name").Any(groups.Contains))
                 .Where(s => objects.Resolve(s, "_MONASCA_SKIP") != "1")
-                .Select(s => new MonascaCheck(objects.Resolve(s, "service_description") ?? "", Expand(objects, host, s), Seconds(objects.Resolve(s, "check_interval"))))
+                .Select(s => new MonascaCheck(objects.Resolve(s, "service_description") ?? "", Expand(objects, commands, host, s), Seconds(objects.Resolve(s, "check_interval"))))
                 .ToList();
             hosts.Add(new MonascaHost(name, server, environment, checks));
         }
@@ -36,7 +37,7 @@ public static partial class MonascaChecks
     /// <summary>Nagios' check_interval counts minutes (interval_length 60).</summary>
     private static int Seconds(string? minutes) => (int.TryParse(minutes, out int value) ? value : 5) * 60;
 
-    private static string Expand(ObjectSet objects, NagiosObject host, NagiosObject service)
+    private static string Expand(ObjectSet objects, CommandCatalog commands, NagiosObject host, NagiosObject service)
     {
         string checkCommand = objects.Resolve(service, "check_command") ?? "";
         string[] parts = checkCommand.Split('!');
@@ -51,13 +52,20 @@ public static partial class MonascaChecks
             string arg when arg.StartsWith("$ARG", StringComparison.Ordinal) =>
                 int.Parse(arg[4..^1], System.Globalization.CultureInfo.InvariantCulture) is int n && n < parts.Length ? parts[n] : "",
             string custom when custom.StartsWith("$_HOST", StringComparison.Ordinal) => objects.Resolve(host, "_" + custom[6..^1]) ?? match.Value,
-            string custom when custom.StartsWith("$_SERVICE", StringComparison.Ordinal) => objects.Resolve(service, "_" + custom[9..^1]) ?? match.Value,
+            string custom when custom.StartsWith("$_SERVICE", StringComparison.Ordinal) => ServiceVariable(objects, commands, service, "_" + custom[9..^1]) ?? match.Value,
             _ => match.Value,
         });
         string result = string.Join(' ', expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return result.Contains('$', StringComparison.Ordinal)
             ? throw new ConfgenException($"{service.Where}: '{result}' keeps a macro monasca-agent cannot expand (credentials must be files for monasca hosts)")
             : result;
+    }
+
+    /// <summary>A service variable as Nagios expands it: an optional check option as its arguments (nothing when unset).</summary>
+    private static string? ServiceVariable(ObjectSet objects, CommandCatalog commands, NagiosObject service, string variable)
+    {
+        string? value = objects.Resolve(service, variable);
+        return commands.OptionalOption(variable) is { } option ? option.Arguments(value ?? "") : value;
     }
 
     [GeneratedRegex(@"\$USER1\$/|\$[A-Z0-9_]+\$")]

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StackFsck.Alerts;
 using StackFsck.Alerts.Counting;
+using StackFsck.Confgen.Commands;
 
 namespace StackFsck.Confgen.Nagios;
 
@@ -20,13 +21,13 @@ public static class EventHandlers
     public const string FilePath = "common/stackfsck-remedy.cfg";
 
     /// <summary>Gives each workaround service its handler; returns the file of the handler commands, or null when no service has one.</summary>
-    public static ConfigFile? Apply(ObjectSet objects, string server, List<string> errors)
+    public static ConfigFile? Apply(ObjectSet objects, CommandCatalog catalog, string server, List<string> errors)
     {
         var commands = new SortedDictionary<string, NagiosObject>(StringComparer.Ordinal);
         foreach (NagiosObject service in objects.Real("service"))
         {
             if (objects.Resolve(service, WorkaroundVariables.UrlKey) is not { } url
-                || CommandLines(objects, service, errors) is not (string diagnoseLine, string remedyLine))
+                || CommandLines(objects, catalog, service, errors) is not (string diagnoseLine, string remedyLine))
             {
                 continue;
             }
@@ -39,19 +40,19 @@ public static class EventHandlers
 
             string name = Name(Workaround.TrackerOf(url), diagnoseLine, remedyLine);
             commands.TryAdd(name, Command(name, server, diagnoseLine, remedyLine));
-            service.Add(new Directive("event_handler", name, DirectiveLayout.Aligned("event_handler")));
-            service.Add(new Directive("event_handler_enabled", "1", DirectiveLayout.Aligned("event_handler_enabled")));
+            service.Add(new Directive("event_handler", name, DirectiveLayout.Aligned("event_handler", name)));
+            service.Add(new Directive("event_handler_enabled", "1", DirectiveLayout.Aligned("event_handler_enabled", "1")));
         }
 
         return commands.Count == 0 ? null : new ConfigFile(FilePath, commands.Values.ToList(), "");
     }
 
     /// <summary>
-    /// The diagnostics' and the remedy's command lines of a workaround service (their $ARGn$ filled
-    /// in), or null when it names none; a name that is no command is an error in <paramref name="errors"/>.
+    /// The diagnostics' and the remedy's command lines of a workaround service (a catalog command's
+    /// required options, another command's $ARGn$ filled in), or null when it names none; a name that is no command is an error in <paramref name="errors"/>.
     /// The Icinga 2 render builds its EventCommands from these too.
     /// </summary>
-    public static (string Diagnose, string Remedy)? CommandLines(ObjectSet objects, NagiosObject service, List<string> errors)
+    public static (string Diagnose, string Remedy)? CommandLines(ObjectSet objects, CommandCatalog catalog, NagiosObject service, List<string> errors)
     {
         if (objects.Resolve(service, WorkaroundVariables.DiagnoseKey) is not { } diagnose
             || objects.Resolve(service, WorkaroundVariables.RemedyKey) is not { } remedy)
@@ -59,15 +60,23 @@ public static class EventHandlers
             return null;
         }
 
-        string? diagnoseLine = CommandLine(objects, service, WorkaroundVariables.DiagnoseKey, diagnose, errors);
-        string? remedyLine = CommandLine(objects, service, WorkaroundVariables.RemedyKey, remedy, errors);
+        string? diagnoseLine = CommandLine(objects, catalog, service, WorkaroundVariables.DiagnoseKey, diagnose, errors);
+        string? remedyLine = CommandLine(objects, catalog, service, WorkaroundVariables.RemedyKey, remedy, errors);
         return diagnoseLine is null || remedyLine is null ? null : (diagnoseLine, remedyLine);
     }
 
     /// <summary>The command line a <c>NAME!ARG1!...</c> value stands for, or null (and an error) when it names no command or cannot be quoted.</summary>
-    private static string? CommandLine(ObjectSet objects, NagiosObject service, string key, string value, List<string> errors)
+    private static string? CommandLine(ObjectSet objects, CommandCatalog catalog, NagiosObject service, string key, string value, List<string> errors)
     {
         string[] parts = value.Split('!');
+        if (catalog.ByName.TryGetValue(parts[0].Trim(), out CheckCommand? check))
+        {
+            // A catalog command takes its required options in order, then further arguments (-vv).
+            return CommandObjects.CommandLine(check, parts[1..]) is { } checkLine
+                ? Quotable(service, key, value, checkLine, errors)
+                : Missing(service, key, value, check, errors);
+        }
+
         if (!objects.Commands.TryGetValue(parts[0].Trim(), out NagiosObject? command) || command.Get("command_line") is not { } line)
         {
             errors.Add($"{service.Where}: {key} names no command of this configuration: '{parts[0].Trim()}'");
@@ -79,6 +88,11 @@ public static class EventHandlers
             line = line.Replace($"$ARG{n}$", n < parts.Length ? parts[n] : "", StringComparison.Ordinal);
         }
 
+        return Quotable(service, key, value, line, errors);
+    }
+
+    private static string? Quotable(NagiosObject service, string key, string value, string line, List<string> errors)
+    {
         if (line.Contains('\''))
         {
             errors.Add($"{service.Where}: {key} '{value}' runs a command line with a single quote, which the handler cannot pass on: {line}");
@@ -86,6 +100,12 @@ public static class EventHandlers
         }
 
         return line;
+    }
+
+    private static string? Missing(NagiosObject service, string key, string value, CheckCommand command, List<string> errors)
+    {
+        errors.Add($"{service.Where}: {key} '{value}' gives {command.Name} fewer arguments than its required options ({string.Join(", ", command.Required.Select(o => o.Option))})");
+        return null;
     }
 
     private static string Name(string tracker, string diagnose, string remedy)

@@ -39,6 +39,19 @@ public sealed class NagiosObject(string type, string file, int line)
         ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         : [];
 
+    /// <summary>Sets a directive: a new value in the line's layout, or a new line in the stock layout.</summary>
+    public void Set(string key, string value)
+    {
+        if (positions.TryGetValue(key, out int index))
+        {
+            directives[index] = directives[index] with { Value = value };
+        }
+        else
+        {
+            Add(new Directive(key, value, DirectiveLayout.Aligned(key, value)));
+        }
+    }
+
     /// <summary>Adds a directive; false when the object has that key already (nagios4 refuses it too).</summary>
     internal bool Add(Directive directive)
     {
@@ -60,6 +73,7 @@ public sealed record Directive(string Key, string Value, DirectiveLayout Layout)
 
 public sealed record DirectiveLayout(string Above, string Indent, string Gap, string After)
 {
-    /// <summary>The layout of the stock templates: indented four spaces, values from column 28.</summary>
-    public static DirectiveLayout Aligned(string key) => new("", "    ", new string(' ', Math.Max(2, 24 - key.Length)), "");
+    /// <summary>The layout of the stock templates: indented four spaces, values from column 28 (no gap before an empty value).</summary>
+    public static DirectiveLayout Aligned(string key, string value) =>
+        new("", "    ", value.Length == 0 ? "" : new string(' ', Math.Max(2, 24 - key.Length)), "");
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StackFsck.Confgen.Cli;
+using StackFsck.Confgen.Commands;
 using StackFsck.Confgen.Icinga2;
 using StackFsck.Confgen.Inventory;
 using StackFsck.Confgen.Model;
@@ -66,7 +67,9 @@ public sealed class RenderOptions
     public CloudModel Build(ParseResult parse)
     {
         InventoryModel model = SharedOptions.Load(parse, inventory);
-        return new ModelBuilder(new TemplateSet(parse.GetValue(templates)!)).Build(model);
+        string directory = parse.GetValue(templates)!;
+        var layers = new TemplateSet(directory);
+        return new ModelBuilder(layers, CommandCatalog.Load(Path.Combine(directory, TemplateSet.Common, CommandCatalog.FileName))).Build(model);
     }
 
     /// <summary>The tree a render writes for the model, in memory.</summary>

@@ -26,7 +26,7 @@ public sealed class RenderedTree
         {
             foreach (ConfigFile file in server.Files)
             {
-                tree.Files[$"{server.Server.Name}/{file.Path}"] = NagiosWriter.Write(file);
+                tree.Files[$"{server.Server.Name}/{file.Path}"] = NagiosWriter.Write(file, model.Commands);
             }
 
             tree.Files[$"{server.Server.Name}/{DeploySettings.LinesFile}"] = deploy.NagiosCfgLines(server.Server);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace StackFsck.Package.Tests;
 
 /// <summary>What the .deb holds and declares, as dpkg and lintian see it.</summary>
@@ -68,6 +70,24 @@ public class ContentsTests(InstalledPackage package)
 
         Assert.Contains(InstalledPackage.CronFile + " ", conffiles);
         Assert.All(File.ReadAllLines(InstalledPackage.CronFile).Where(line => line.Trim().Length > 0), line => Assert.StartsWith("#", line));
+    }
+
+    [Fact]
+    public void The_systemd_timer_runs_the_cron_lines_job_every_minute_and_is_shipped_disabled()
+    {
+        HashSet<string> listed = package.Listed();
+        string service = Path.Combine(InstalledPackage.Units, "stackfsck-alerts.service"), timer = Path.Combine(InstalledPackage.Units, "stackfsck-alerts.timer");
+        Assert.Contains(service, listed);
+        Assert.Contains(timer, listed);
+
+        Match cron = InstalledPackage.CronLine();
+        string[] unit = File.ReadAllLines(service);
+        Assert.Contains($"User={cron.Groups["user"].Value}", unit);
+        Assert.Contains($"ExecStart={cron.Groups["command"].Value}", unit);
+        Assert.Contains("OnCalendar=minutely", File.ReadAllLines(timer));
+        Assert.False(File.Exists("/etc/systemd/system/timers.target.wants/stackfsck-alerts.timer"), "the timer is enabled at install");
+        CheckRun verify = InstalledPackage.Run("systemd-analyze", "verify", "--man=no", service, timer);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
     }
 
     [Fact]

@@ -12,10 +12,11 @@ public sealed partial class InstalledPackage : IDisposable
     public const string Name = "stackfsck";
     public const string Plugins = "/usr/lib/nagios/plugins";
     public const string CronFile = "/etc/cron.d/stackfsck-alerts";
+    public const string Units = "/lib/systemd/system";
 
     /// <summary>Where the package puts files: after a purge nothing of ours may be left in them.</summary>
     private static readonly string[] Watched =
-        [Plugins, "/usr/bin", "/usr/share/stackfsck", "/usr/share/doc/stackfsck", "/usr/share/man/man1", "/etc/cron.d", "/var/lib/dpkg/info"];
+        [Plugins, "/usr/bin", "/usr/share/stackfsck", "/usr/share/doc/stackfsck", "/usr/share/man/man1", "/etc/cron.d", Units, "/etc/systemd/system", "/var/lib/systemd", "/var/lib/dpkg/info"];
 
     public InstalledPackage()
     {
@@ -83,6 +84,9 @@ public sealed partial class InstalledPackage : IDisposable
         .Where(path => path.Contains(Name, StringComparison.Ordinal) || Checks.Any(check => Path.GetFileName(path).StartsWith(check, StringComparison.Ordinal)))
         .ToHashSet();
 
+    /// <summary>The shipped cron file's one (commented-out) entry: groups user and command.</summary>
+    public static Match CronLine() => File.ReadAllLines(CronFile).Select(line => CronEntry().Match(line)).Single(m => m.Success);
+
     public static CheckRun Run(string program, params string[] args) => Dist.RunProgram(program, args, new Dictionary<string, string?>());
 
     /// <summary>dpkg, waiting while another package manager (a test run installing its servers) holds dpkg's lock.</summary>
@@ -101,6 +105,10 @@ public sealed partial class InstalledPackage : IDisposable
     }
 
     public void Dispose() => Purge();
+
+    /// <summary>A commented-out cron.d entry: five time fields, the user, the command.</summary>
+    [GeneratedRegex(@"^#\s*(?:[\d*/,-]+\s+){5}(?<user>\S+)\s+(?<command>/\S+.*)$")]
+    private static partial Regex CronEntry();
 
     /// <summary>A line of <c>dpkg-deb -c</c>: mode, owner, size, date, time, ./path (and " -> target" for a link).</summary>
     [GeneratedRegex(@"^\S+ \S+ +\d+ \S+ \S+ \.(\S*)")]

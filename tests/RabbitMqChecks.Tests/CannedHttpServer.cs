@@ -1,12 +1,16 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace StackFsck.RabbitMq.Tests;
 
 /// <summary>
 /// A loopback server that answers every request with one fixed raw HTTP response, or accepts
-/// and never answers (null response): the broken servers a check must survive.
+/// and never answers (null response): the broken servers a check must survive. Given a
+/// certificate it speaks https, for the trust decisions of the check's own process.
 /// </summary>
 public sealed class CannedHttpServer : IDisposable
 {
@@ -14,10 +18,10 @@ public sealed class CannedHttpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
 
-    public CannedHttpServer(string? response)
+    public CannedHttpServer(string? response, X509Certificate2? certificate = null)
     {
         _listener.Start();
-        _ = ServeAsync(response);
+        _ = ServeAsync(response, certificate);
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -32,7 +36,7 @@ public sealed class CannedHttpServer : IDisposable
         _held.ForEach(client => client.Dispose());
     }
 
-    private async Task ServeAsync(string? response)
+    private async Task ServeAsync(string? response, X509Certificate2? certificate)
     {
         try
         {
@@ -47,9 +51,7 @@ public sealed class CannedHttpServer : IDisposable
 
                 using (client)
                 {
-                    NetworkStream stream = client.GetStream();
-                    await ReadRequestHeadAsync(stream);
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
+                    await AnswerAsync(client.GetStream(), response, certificate);
                 }
             }
         }
@@ -61,8 +63,27 @@ public sealed class CannedHttpServer : IDisposable
         }
     }
 
+    private async Task AnswerAsync(NetworkStream plain, string response, X509Certificate2? certificate)
+    {
+        await using Stream stream = certificate is null ? plain : new SslStream(plain);
+        try
+        {
+            if (stream is SslStream tls)
+            {
+                await tls.AuthenticateAsServerAsync(certificate!);
+            }
+
+            await ReadRequestHeadAsync(stream);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(response), _stop.Token);
+        }
+        catch (Exception refused) when (refused is AuthenticationException or IOException)
+        {
+            // The check refused the certificate and closed: the next connection may come from another run.
+        }
+    }
+
     /// <summary>Reads up to the blank line that ends a request's headers (a check's GET has no body).</summary>
-    private async Task ReadRequestHeadAsync(NetworkStream stream)
+    private async Task ReadRequestHeadAsync(Stream stream)
     {
         var head = new StringBuilder();
         var buffer = new byte[4096];

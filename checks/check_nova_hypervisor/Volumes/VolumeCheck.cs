@@ -1,6 +1,8 @@
-using StackFsck.OpenStack.Nova;
+using StackFsck.Checks.NovaHypervisor.Iscsi;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.OpenStack;
+using StackFsck.OpenStack.Iscsi;
+using StackFsck.OpenStack.Nova;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin.Database;
@@ -10,8 +12,9 @@ namespace StackFsck.Checks.NovaHypervisor.Volumes;
 /// <summary>
 /// The volume part of the hypervisor audit: Nova's mappings from the cell database, Cinder's
 /// attachments from its own (options as check_openstack_orphans has them, unset values from the
-/// cell's login), compared with the domains' disks. A database that cannot be read is one
-/// UNKNOWN line; the rest of the audit stands.
+/// cell's login), compared with the domains' disks; and the targets of the mappings' connection_info
+/// with the node's iSCSI sessions in sysfs. A source that cannot be read is one UNKNOWN line; the
+/// rest of the audit stands.
 /// </summary>
 internal static class VolumeCheck
 {
@@ -22,10 +25,17 @@ internal static class VolumeCheck
 
     private static readonly ServiceDatabaseOptions Cinder = new("cinder", "Cinder");
 
-    public static IEnumerable<Option> Options => [NoCinder, .. Cinder.Options, .. VolumeReport.Options];
+    private static readonly Option<string> IscsiSysfs = new("--iscsi-sysfs")
+    {
+        Description = "where the kernel lists this node's iSCSI sessions (not read when --libvirt-uri names another host)",
+        HelpName = "DIR",
+        DefaultValueFactory = () => IscsiSessions.DefaultDirectory,
+    };
+
+    public static IEnumerable<Option> Options => [NoCinder, IscsiSysfs, .. Cinder.Options, .. VolumeReport.Options, .. IscsiReport.Options];
 
     public static void Run(CheckContext context, Report report, DatabaseConnection cell, IReadOnlyList<Domain> domains,
-        IReadOnlyDictionary<Guid, NovaInstance> nova, string libvirtUri, int list)
+        IReadOnlyDictionary<Guid, NovaInstance> nova, string host, string libvirtUri, int list)
     {
         bool cinderRead = !context.Get(NoCinder);
         try
@@ -33,11 +43,38 @@ internal static class VolumeCheck
             List<VolumeMapping> mappings = VolumeSources.NovaMappings(cell, [.. nova.Keys]);
             List<CinderAttachment>? attachments = cinderRead ? ReadCinder(context, cell.Settings, domains, mappings) : null;
             VolumeReport.Add(report, VolumeAudit.Run(domains, nova, mappings, attachments), libvirtUri, cinderRead, list, context);
+            CompareSessions(context, report, mappings, nova, host, libvirtUri, list);
         }
         catch (CheckException error)
         {
             report.Declare(Status.Unknown, $"volumes not compared: {error.Message}");
         }
+    }
+
+    private static void CompareSessions(CheckContext context, Report report, List<VolumeMapping> mappings,
+        IReadOnlyDictionary<Guid, NovaInstance> nova, string host, string libvirtUri, int list)
+    {
+        if (LibvirtUris.IsRemote(libvirtUri))
+        {
+            report.Detail($"iSCSI sessions not compared: the node's sysfs is not here (libvirt {libvirtUri} is another host)");
+            return;
+        }
+
+        string sysfs = context.Get(IscsiSysfs);
+        context.Stage($"reading the iSCSI sessions in {sysfs}");
+        List<IscsiSession> sessions;
+        try
+        {
+            sessions = IscsiSessions.Read(sysfs);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            report.Declare(Status.Unknown, $"iSCSI sessions not compared: cannot read {sysfs}: {error.Message}");
+            return;
+        }
+
+        context.Log(1, $"{sessions.Count} iSCSI sessions in {sysfs}");
+        IscsiReport.Add(report, IscsiAudit.Run(sessions, mappings, nova, host), list, context);
     }
 
     private static List<CinderAttachment> ReadCinder(CheckContext context, DatabaseSettings cell, IReadOnlyList<Domain> domains, List<VolumeMapping> mappings)

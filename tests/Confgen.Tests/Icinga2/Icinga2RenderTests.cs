@@ -46,7 +46,7 @@ public partial class Icinga2RenderTests : IDisposable
     }
 
     [Fact]
-    public void Every_argument_of_a_CheckCommand_is_one_of_its_own_variables_and_every_service_sets_the_required_ones()
+    public void Every_argument_of_a_CheckCommand_is_a_variable_named_after_its_check_and_every_service_sets_the_required_ones()
     {
         Assert.Equal(0, _workspace.Render("--engine", "icinga2").ExitCode);
         string commands = File.ReadAllText(Path.Combine(Tree(Master), "zones.d", "global-templates", "commands.conf"));
@@ -56,20 +56,22 @@ public partial class Icinga2RenderTests : IDisposable
         {
             string name = command.Groups["name"].Value;
             string body = command.Groups["body"].Value;
+            string check = Plugin().Match(body).Groups["check"].Value;
             List<string> users = objects.Where(o => o.Contains($"check_command = \"{name}\"", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(Argument().Matches(body));
             foreach (Match argument in Argument().Matches(body))
             {
                 string variable = argument.Groups["variable"].Value;
-                Assert.StartsWith(name.Replace("stackfsck_", "", StringComparison.Ordinal) + "_", variable);
+                Assert.StartsWith(check.Replace("check_", "", StringComparison.Ordinal) + "_", variable);
                 if (argument.Value.Contains("required = true", StringComparison.Ordinal))
                 {
                     Assert.All(users, user => Assert.Contains($"vars.{variable} = ", user));
                 }
                 else
                 {
-                    Assert.True(body.Contains($"vars.{variable} = ", StringComparison.Ordinal) || argument.Value.Contains("skip_key = true", StringComparison.Ordinal),
-                        $"{variable} of {name} has no default and is not required");
+                    // A fixed argument has its value as the default; an optional one is an option the check describes, left out unless set.
+                    Assert.True(body.Contains($"vars.{variable} = ", StringComparison.Ordinal) || argument.Value.Contains("description = ", StringComparison.Ordinal),
+                        $"{variable} of {name} has no default, is not required and is no option of {check}");
                 }
             }
         }
@@ -130,6 +132,9 @@ public partial class Icinga2RenderTests : IDisposable
 
     [GeneratedRegex(@"    ""[^""]+"" = \{\n      (?:value|set_if) = ""\$(?<variable>[A-Za-z0-9_]+)\$""\n(?:      .*\n)*?    \}")]
     private static partial Regex Argument();
+
+    [GeneratedRegex(@"command = \[ PluginDir \+ ""/(?<check>check_[a-z_]+)"" \]")]
+    private static partial Regex Plugin();
 
     [GeneratedRegex(@"^(?:object|template) [A-Za-z]+ ""[^""]+"" \{\n(?:.*\n)*?\}$", RegexOptions.Multiline)]
     private static partial Regex Block();

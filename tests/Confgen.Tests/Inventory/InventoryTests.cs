@@ -70,7 +70,7 @@ public sealed class InventoryTests : IDisposable
     [Theory]
     [InlineData("DB_PASSWORD: hunter2", "looks like a secret")]
     [InlineData("NOTE: has space", "characters Nagios or monasca-agent would split")]
-    [InlineData("lower: x", "must be upper case")]
+    [InlineData("Mixed: x", "must be upper case (a custom variable: A-Z, 0-9, _) or lower case (a check setting: SERVICE_OPTION)")]
     public void HostVariablesRefuseSecretsAndUnsafeValues(string variable, string message)
     {
         workspace.Edit("prod/cell1.yaml", "        roles: [nova-conductor]", $"        roles: [nova-conductor]\n        vars: {{{variable}}}");

@@ -79,7 +79,8 @@ public sealed class RenderTests : IDisposable
         string global = File.ReadAllText(Path.Combine(dev, "global/services.cfg"));
         Assert.Matches(@"host_name\s+cond1\.dev\.example\.net\s+service_description\s+compute_queues", cell);
         Assert.DoesNotContain("scheduler", cell);
-        Assert.Matches(@"host_name\s+ctl1\.dev\.example\.net\s+service_description\s+scheduler_queues\s+check_command\s+\S+--queue \^scheduler --expect scheduler", global);
+        Assert.Matches(@"host_name\s+ctl1\.dev\.example\.net\s+service_description\s+scheduler_queues\s+check_command\s+stackfsck_rabbitmq_compute_queues\s"
+            + @"(.*\n)+\s+_RABBITMQ_COMPUTE_QUEUES_QUEUE\s+--queue \^scheduler\n\s+_RABBITMQ_COMPUTE_QUEUES_EXPECT\s+--expect scheduler\n", global);
         Assert.DoesNotMatch(@"service_description\s+compute_queues", global);
     }
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using StackFsck.Plugin.Http;
+using StackFsck.Tests;
 
 namespace StackFsck.Plugin.Tests.Http;
 
@@ -21,7 +21,7 @@ public sealed class ServerTrustTests : IDisposable
     [Fact]
     public void An_unknown_certificate_is_refused_by_default_naming_the_url()
     {
-        using var server = new HandMadeTlsServer(SelfSigned("127.0.0.1"));
+        using var server = new HandMadeTlsServer(TestCertificate.SelfSigned("127.0.0.1"));
 
         CheckException error = Assert.Throws<CheckException>(() => Get(server, ServerTrust.From(null, insecure: false)));
 
@@ -31,7 +31,7 @@ public sealed class ServerTrustTests : IDisposable
     [Fact]
     public void A_ca_file_holding_the_certificate_is_trusted()
     {
-        X509Certificate2 certificate = SelfSigned("127.0.0.1");
+        X509Certificate2 certificate = TestCertificate.SelfSigned("127.0.0.1");
         using var server = new HandMadeTlsServer(certificate);
 
         Assert.Equal("ok", Get(server, ServerTrust.From(Pem("ca.pem", certificate), insecure: false)));
@@ -40,15 +40,15 @@ public sealed class ServerTrustTests : IDisposable
     [Fact]
     public void A_ca_file_of_another_authority_is_refused()
     {
-        using var server = new HandMadeTlsServer(SelfSigned("127.0.0.1"));
+        using var server = new HandMadeTlsServer(TestCertificate.SelfSigned("127.0.0.1"));
 
-        Assert.Throws<CheckException>(() => Get(server, ServerTrust.From(Pem("other.pem", SelfSigned("127.0.0.1")), insecure: false)));
+        Assert.Throws<CheckException>(() => Get(server, ServerTrust.From(Pem("other.pem", TestCertificate.SelfSigned("127.0.0.1")), insecure: false)));
     }
 
     [Fact]
     public void A_certificate_for_another_name_is_refused_even_from_the_ca_file()
     {
-        X509Certificate2 certificate = SelfSigned("10.9.9.9");
+        X509Certificate2 certificate = TestCertificate.SelfSigned("10.9.9.9");
         using var server = new HandMadeTlsServer(certificate);
 
         Assert.Throws<CheckException>(() => Get(server, ServerTrust.From(Pem("ca.pem", certificate), insecure: false)));
@@ -57,7 +57,7 @@ public sealed class ServerTrustTests : IDisposable
     [Fact]
     public void Insecure_accepts_any_certificate()
     {
-        using var server = new HandMadeTlsServer(SelfSigned("10.9.9.9"));
+        using var server = new HandMadeTlsServer(TestCertificate.SelfSigned("10.9.9.9"));
 
         Assert.Equal("ok", Get(server, ServerTrust.From(null, insecure: true)));
     }
@@ -86,24 +86,7 @@ public sealed class ServerTrustTests : IDisposable
         return new StreamReader(response.Body).ReadToEnd();
     }
 
-    private string Pem(string name, X509Certificate2 certificate)
-    {
-        string path = Path.Combine(_folder, name);
-        File.WriteAllText(path, certificate.ExportCertificatePem());
-        return path;
-    }
-
-    private static X509Certificate2 SelfSigned(string address)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest($"CN={address}", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Parse(address));
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using X509Certificate2 created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
-    }
+    private string Pem(string name, X509Certificate2 certificate) => TestCertificate.WritePem(certificate, Path.Combine(_folder, name));
 
     /// <summary>A hand-made https server: a TLS handshake with the given certificate, then "ok" to one request.</summary>
     private sealed class HandMadeTlsServer : IDisposable

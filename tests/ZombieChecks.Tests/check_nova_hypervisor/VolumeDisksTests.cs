@@ -82,7 +82,7 @@ public sealed class VolumeDisksTests(ZombieCloud cloud) : IClassFixture<ZombieCl
         string uri = TestHypervisor.Write(_dir.FullName, (zombie, "instance-00000005", TestHypervisor.Running));
 
         CheckRun run = Dist.Run(Check, ["--libvirt-uri", uri, "--host", _host, "--skip-disks", "--api-defaults-file", cloud.Databases.ReadOnlyLogin,
-            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-port", "1"]);
+            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-port", "1", "--no-ovs"]);
 
         Assert.Equal(2, run.ExitCode);
         // A source that cannot be read is named first; what was read is still judged beside it.
@@ -96,5 +96,5 @@ public sealed class VolumeDisksTests(ZombieCloud cloud) : IClassFixture<ZombieCl
 
     private CheckRun Run(string uri, params string[] more) => Dist.Run(Check,
         ["--libvirt-uri", uri, "--host", _host, "--skip-disks", "--api-defaults-file", cloud.Databases.ReadOnlyLogin,
-            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-database", cloud.Databases.Name("cinder"), .. more]);
+            "--api-database", cloud.Databases.Name("nova_api"), "--nova-conf", cloud.NovaConf, "--cinder-database", cloud.Databases.Name("cinder"), "--no-ovs", .. more]);
 }

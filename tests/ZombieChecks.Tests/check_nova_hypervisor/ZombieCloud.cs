@@ -1,7 +1,7 @@
 namespace StackFsck.Tests.Zombies;
 
 /// <summary>
-/// A nova_api, one cell and a Cinder database (real Zed schemas) shared by the hypervisor check's tests. The
+/// A nova_api, one cell, a Cinder and a Neutron database (real Zed schemas) shared by the hypervisor check's tests. The
 /// cell mapping is a template filled from a nova.conf, as in a real deployment; each test
 /// works on a compute host of its own, so tests never see each other's instances.
 /// </summary>
@@ -11,8 +11,9 @@ public sealed class ZombieCloud : IDisposable
 
     public ZombieCloud()
     {
-        Databases = new CloudDatabases(("nova_api", "nova_api"), ("cell1", "nova"), ("cinder", "cinder"));
+        Databases = new CloudDatabases(("nova_api", "nova_api"), ("cell1", "nova"), ("cinder", "cinder"), ("neutron", "neutron"));
         Databases.Execute("cinder", "INSERT INTO volume_types (id, name, deleted) VALUES ('lvm', 'lvm', 0)");
+        Databases.Execute("neutron", "INSERT INTO standardattributes (id, resource_type) VALUES (1, 'networks'); INSERT INTO networks (id, standard_attr_id) VALUES ('net-1', 1)");
         NovaConf = Databases.WriteNovaConf(_dir.FullName);
         Databases.Execute("nova_api", "INSERT INTO cell_mappings (id, uuid, name, database_connection) VALUES " +
             $"(1, '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', 'cell1', '{Databases.TemplateUrl("cell1")}')");
@@ -61,6 +62,16 @@ public sealed class ZombieCloud : IDisposable
         string attachment = status is null ? "" :
             $"; INSERT INTO volume_attachment (id, volume_id, instance_uuid, attach_status, deleted) VALUES (UUID(), '{volume}', '{instance}', '{status}', 0)";
         Databases.Execute("cinder", $"INSERT INTO volumes (id, volume_type_id, status, deleted) VALUES ('{volume}', 'lvm', 'in-use', 0)" + attachment);
+    }
+
+    /// <summary>A Neutron compute port of <paramref name="instance"/>, bound to <paramref name="host"/> (ml2_port_bindings) when one is given.</summary>
+    public void AddPort(Guid port, string mac, Guid instance, string? host)
+    {
+        string binding = host is null ? "" :
+            $"; INSERT INTO ml2_port_bindings (port_id, host, vif_type, vnic_type, profile, vif_details, status) VALUES ('{port}', '{host}', 'ovs', 'normal', '', '', 'ACTIVE')";
+        Databases.Execute("neutron", "INSERT INTO standardattributes (resource_type) VALUES ('ports'); " +
+            "INSERT INTO ports (id, network_id, mac_address, admin_state_up, status, device_id, device_owner, standard_attr_id) " +
+            $"VALUES ('{port}', 'net-1', '{mac}', 1, 'ACTIVE', '{instance}', 'compute:nova', LAST_INSERT_ID())" + binding);
     }
 
     public void Dispose()

@@ -1,0 +1,76 @@
+using StackFsck.OpenStack.Nova;
+using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.OpenStack;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Checks.NovaHypervisor.Network;
+
+/// <summary>
+/// The network part of the hypervisor audit: Open vSwitch's Interface table (OVSDB on its socket),
+/// the domains' interfaces and the Neutron ports of both (options as check_openstack_orphans has
+/// them, unset values from the cell's login). A source that cannot be read is one UNKNOWN line;
+/// the rest of the audit stands.
+/// </summary>
+internal static class NetworkCheck
+{
+    private const string DefaultOvsdb = "unix:/var/run/openvswitch/db.sock";
+
+    private static readonly Option<string> Ovsdb = new("--ovsdb")
+    {
+        Description = "Open vSwitch's database: unix:PATH on the node, or tcp:HOST:PORT when the check runs elsewhere",
+        HelpName = "REMOTE",
+        DefaultValueFactory = () => DefaultOvsdb,
+    };
+
+    private static readonly Option<bool> NoOvs = new("--no-ovs") { Description = "the node has no Open vSwitch: do not compare taps and ports" };
+
+    private static readonly Option<bool> NoNeutron = new("--no-neutron") { Description = "do not read Neutron: do not compare taps and ports" };
+
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron");
+
+    public static IEnumerable<Option> Options => [Ovsdb, NoOvs, NoNeutron, .. Neutron.Options, .. NetworkReport.Options];
+
+    /// <summary>Starts reading OVSDB beside the rest of the audit; null when the taps are not compared (said in the report later).</summary>
+    public static Task<List<OvsInterface>>? StartReading(CheckContext context, string libvirtUri)
+    {
+        string remote = context.Get(Ovsdb);
+        bool local = remote.StartsWith("unix:", StringComparison.Ordinal);
+        if (context.Get(NoOvs) || context.Get(NoNeutron) || (local && LibvirtUris.IsRemote(libvirtUri)))
+        {
+            return null;
+        }
+
+        return context.RunBeside(() =>
+        {
+            context.Stage($"reading the interfaces of OVSDB {remote}");
+            return OvsdbClient.ReadInterfaces(remote, context.Deadline);
+        });
+    }
+
+    public static async Task Run(CheckContext context, Report report, Task<List<OvsInterface>>? reading, DatabaseSettings cell,
+        IReadOnlyList<Domain> domains, IReadOnlyDictionary<Guid, NovaInstance> nova, string host, string libvirtUri, DateTime cutoff, int list)
+    {
+        if (reading is null)
+        {
+            report.Detail(context.Get(NoOvs) || context.Get(NoNeutron)
+                ? "taps and ports not compared (--no-ovs or --no-neutron)"
+                : $"taps and ports not compared: the node's OVSDB socket is not here (libvirt {libvirtUri} is another host; --ovsdb tcp:HOST:PORT reaches it)");
+            return;
+        }
+
+        try
+        {
+            List<OvsInterface> interfaces = await context.Join(reading);
+            HashSet<Guid> ids = [.. interfaces.Select(i => Guid.TryParse(i.IfaceId, out Guid id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+            using DatabaseConnection neutron = DatabaseConnection.Open(context, Neutron.Read(context, cell));
+            Dictionary<Guid, NeutronPort> ports = NeutronPorts.Read(neutron, ids, [.. domains.Select(d => d.Uuid)]);
+            NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, nova, host, cutoff), context.Get(Ovsdb), list, context);
+        }
+        catch (CheckException error)
+        {
+            report.Declare(Status.Unknown, $"taps and ports not compared: {error.Message}");
+        }
+    }
+}
