@@ -1,6 +1,9 @@
 using System.CommandLine;
 using StackFsck.Confgen.Cli;
+using StackFsck.Plugin;
 using StackFsck.Remedy.Handler;
+using StackFsck.Remedy.Repairs.LeftoverDisk;
+using StackFsck.Remedy.Repairs.Undo;
 
 namespace StackFsck.Remedy;
 
@@ -38,6 +41,12 @@ public static class RemedyCli
             stderr.WriteLine($"{Program}: {ErrorLine.Of(error.Message)}");
             return RemedyExit.Usage;
         }
+        catch (CheckException error)
+        {
+            // The database or the instances path could not be read: the checks' one-line wording.
+            stderr.WriteLine($"{Program}: {ErrorLine.Of(error.Message)}");
+            return RemedyExit.Failed;
+        }
         catch (Exception error)
         {
             // A bug or an unwritable folder: still one line, never a stack trace in Nagios' log.
@@ -47,9 +56,11 @@ public static class RemedyCli
     }
 
     private static RootCommand Root(TextWriter stdout, TextWriter stderr) =>
-        new("stackfsck-remedy: workarounds run from Nagios event handlers, with bookkeeping (diagnostics first, expiry, journal, StatsD counters)")
+        new("stackfsck-remedy: workarounds run from Nagios event handlers, with bookkeeping (diagnostics first, expiry, journal, StatsD counters), and guarded repairs (dry run by default, re-verified, journalled, undoable)")
         {
             HandlerCommand.Create(stdout, stderr),
+            LeftoverDiskCommand.Create(stdout, stderr),
+            UndoCommand.Create(stdout, stderr),
         };
 }
 

@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Nova;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
 
@@ -62,7 +63,7 @@ internal sealed class ZombieAudit
         foreach (InstanceDirectory directory in directories)
         {
             NovaInstance? instance = nova.GetValueOrDefault(directory.Uuid);
-            if (instance is null || instance.DeletedBefore(cutoff))
+            if (InstanceDirectories.IsLeftover(instance, cutoff))
             {
                 audit.Leftovers.Add((directory, instance));
             }

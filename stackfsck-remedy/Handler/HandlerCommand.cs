@@ -95,10 +95,10 @@ public static class HandlerCommand
     private static string NonEmpty(string option, string text) =>
         text.Trim().Length > 0 ? text : throw new UsageException($"{option} is empty (is the custom variable it comes from set?)");
 
-    private static int Positive(string option, int value) =>
+    internal static int Positive(string option, int value) =>
         value >= 1 ? value : throw new UsageException($"{option}: {value} is out of range: give 1 or more");
 
-    private static TimeSpan Seconds(string option, double value) =>
+    internal static TimeSpan Seconds(string option, double value) =>
         value is > 0 and <= 86400 ? TimeSpan.FromSeconds(value) : throw new UsageException($"{option}: {value} is out of range: give above 0 and up to 86400");
 
     private static StatsDTarget Target(string text)

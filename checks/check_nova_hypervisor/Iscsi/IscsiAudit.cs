@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Nova;
 using StackFsck.Checks.NovaHypervisor.Volumes;
 using StackFsck.OpenStack.Iscsi;
 

@@ -2,6 +2,7 @@ using StackFsck.Checks.NovaHypervisor.Iscsi;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.OpenStack;
 using StackFsck.OpenStack.Iscsi;
+using StackFsck.OpenStack.Nova;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 using StackFsck.Plugin.Database;

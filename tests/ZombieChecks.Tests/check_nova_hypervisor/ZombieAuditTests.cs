@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Nova;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor;
 using StackFsck.Checks.NovaHypervisor.Libvirt;

@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Nova;
 using StackFsck.Checks.NovaHypervisor;
 using StackFsck.Checks.NovaHypervisor.Libvirt;
 using StackFsck.Checks.NovaHypervisor.Volumes;

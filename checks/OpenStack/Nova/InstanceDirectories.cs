@@ -1,16 +1,16 @@
 using StackFsck.Plugin;
 
-namespace StackFsck.Checks.NovaHypervisor;
+namespace StackFsck.OpenStack.Nova;
 
 /// <summary>One instance directory under Nova's instances path, with the apparent size of everything in it.</summary>
-internal sealed record InstanceDirectory(Guid Uuid, string Path, long Bytes);
+public sealed record InstanceDirectory(Guid Uuid, string Path, long Bytes);
 
 /// <summary>
 /// Finds the per-instance directories nova-compute keeps under <c>[DEFAULT]/instances_path</c>:
 /// named by the instance uuid, or uuid<c>_resize</c> / uuid<c>_del</c> while a resize or a delete
 /// is under way or was left half done. Other entries (<c>_base</c>, <c>locks</c>, <c>compute_nodes</c>) are not instances.
 /// </summary>
-internal static class InstanceDirectories
+public static class InstanceDirectories
 {
     private static readonly string[] Suffixes = ["_resize", "_del"];
 
@@ -29,6 +29,12 @@ internal static class InstanceDirectories
             throw new CheckException($"cannot read the instances path {instancesPath}: {error.Message}");
         }
     }
+
+    /// <summary>
+    /// A directory left behind: Nova knows no instance of its uuid, or deleted it before
+    /// <paramref name="cutoff"/> (now less the grace). The check counts these; the remedy moves them.
+    /// </summary>
+    public static bool IsLeftover(NovaInstance? instance, DateTime cutoff) => instance is null || instance.DeletedBefore(cutoff);
 
     /// <summary>The instance uuid a directory name stands for, or null when it names no instance.</summary>
     public static Guid? UuidOf(string name)

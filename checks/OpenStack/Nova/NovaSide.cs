@@ -1,13 +1,13 @@
 using StackFsck.Plugin.Database;
 
-namespace StackFsck.Checks.NovaHypervisor;
+namespace StackFsck.OpenStack.Nova;
 
 /// <summary>
 /// Reads from a cell database what Nova says about this hypervisor: every live instance it places
 /// on the host, and every uuid the hypervisor shows (domains, instance directories), archived
 /// rows in <c>shadow_instances</c> included. Indexed lookups only: the cell may hold 100,000 instances.
 /// </summary>
-internal static class NovaSide
+public static class NovaSide
 {
     private const string Columns = "uuid, host, deleted, deleted_at, vm_state, task_state";
 

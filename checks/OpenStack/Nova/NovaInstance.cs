@@ -1,10 +1,10 @@
-namespace StackFsck.Checks.NovaHypervisor;
+namespace StackFsck.OpenStack.Nova;
 
 /// <summary>
 /// The columns of one row of Nova's <c>instances</c> (or <c>shadow_instances</c>, once archived)
 /// that the audit judges. Nova soft-deletes by setting <c>deleted</c> to the row id.
 /// </summary>
-internal sealed record NovaInstance(Guid Uuid, string? Host, bool Deleted, DateTime? DeletedAt, string? VmState, string? TaskState)
+public sealed record NovaInstance(Guid Uuid, string? Host, bool Deleted, DateTime? DeletedAt, string? VmState, string? TaskState)
 {
     /// <summary>vm_states in which nova-compute keeps a libvirt domain defined for the instance.</summary>
     private static readonly HashSet<string> StatesWithDomain = ["active", "stopped", "paused", "suspended", "rescued", "resized"];

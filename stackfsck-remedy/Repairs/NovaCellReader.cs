@@ -1,0 +1,53 @@
+using StackFsck.OpenStack.Nova;
+using StackFsck.Plugin;
+using StackFsck.Plugin.Arguments;
+using StackFsck.Plugin.Database;
+
+namespace StackFsck.Remedy.Repairs;
+
+/// <summary>
+/// The Nova cell database a repair plans from and re-verifies against, read by the same code
+/// check_nova_hypervisor reads it with (<see cref="NovaSide"/>), so a repair acts on exactly what
+/// the check counts. The database layer runs under the checks' deadline: a hung server ends the
+/// run with one line naming the stage, never a hang.
+/// </summary>
+internal sealed class NovaCellReader : IDisposable
+{
+    private readonly Deadline _deadline;
+    private readonly DatabaseConnection _cell;
+
+    private NovaCellReader(Deadline deadline, DatabaseConnection cell)
+    {
+        _deadline = deadline;
+        _cell = cell;
+    }
+
+    /// <param name="timeout">for the whole run; on expiry the process ends with <see cref="RemedyExit.Failed"/>.</param>
+    public static NovaCellReader Open(DatabaseSettings settings, TimeSpan timeout, TextWriter stderr)
+    {
+        var deadline = new Deadline(new TimeoutSetting(timeout.TotalSeconds, (Status)RemedyExit.Failed), expired =>
+        {
+            stderr.WriteLine($"{RemedyCli.Program}: timed out after {timeout.TotalSeconds:0.#} s while {expired.Stage}");
+            return true;
+        });
+        var context = new CheckContext(new CommandLine([]).Parse([]), deadline, 0, stderr);
+        try
+        {
+            return new NovaCellReader(deadline, DatabaseConnection.Open(context, settings));
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What Nova says now about these uuids (archived rows included), as the check reads it.</summary>
+    public Dictionary<Guid, NovaInstance> Read(string host, IReadOnlyCollection<Guid> uuids) => NovaSide.Read(_cell, host, uuids);
+
+    public void Dispose()
+    {
+        _cell.Dispose();
+        _deadline.Dispose();
+    }
+}
