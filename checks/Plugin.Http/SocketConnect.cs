@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace StackFsck.Plugin.Http;
 
@@ -11,49 +10,41 @@ namespace StackFsck.Plugin.Http;
 /// </summary>
 internal static class SocketConnect
 {
-    public static Socket Open(string host, int port, Deadline deadline)
+    public static SocketStream Open(string host, int port, Deadline deadline)
     {
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : Dns.GetHostAddresses(host);
-        SocketException? last = null;
+        IOException? last = null;
         foreach (IPAddress address in addresses)
         {
             try
             {
                 return Connect(new IPEndPoint(address, port), deadline);
             }
-            catch (SocketException error)
+            catch (IOException error)
             {
                 last = error;
             }
         }
 
-        throw last ?? new SocketException((int)SocketError.HostNotFound);
+        throw last ?? new IOException($"{host} has no address");
     }
 
-    private static Socket Connect(IPEndPoint endPoint, Deadline deadline)
+    private static SocketStream Connect(IPEndPoint endPoint, Deadline deadline)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false, NoDelay = true };
+        int fd = PosixSockets.Open(endPoint.AddressFamily);
         try
         {
-            try
+            if (!PosixSockets.StartConnect(fd, endPoint))
             {
-                socket.Connect(endPoint);
-            }
-            catch (SocketException pending) when (pending.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-            {
-                SocketStream.WaitUntilReady(socket, SelectMode.SelectWrite, deadline);
-                var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-                if (error != SocketError.Success)
-                {
-                    throw new SocketException((int)error);
-                }
+                SocketStream.WaitUntilReady(fd, PosixSockets.PollOut, deadline);
+                PosixSockets.ConnectResult(fd);
             }
 
-            return socket;
+            return new SocketStream(fd, deadline);
         }
         catch
         {
-            socket.Dispose();
+            PosixSockets.Close(fd);
             throw;
         }
     }
