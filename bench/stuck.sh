@@ -19,7 +19,8 @@ done
 "${ADMIN[@]}" bench_api -e "INSERT INTO cell_mappings (id, uuid, name, database_connection) VALUES
     (1, '00000000-0000-0000-0000-000000000000', 'cell0', 'mysql+pymysql://{username}:{password}@{hostname}:{port}/bench_cell0'),
     (2, '11111111-2222-4333-8444-555555555555', 'cell1', 'mysql+pymysql://{username}:{password}@{hostname}:{port}/bench_cell1')"
-"${ADMIN[@]}" bench_cell1 -e "INSERT INTO instances (uuid, host, node, project_id, vm_state, task_state, created_at, updated_at, deleted)
+"${ADMIN[@]}" bench_cell1 -e "SET foreign_key_checks = 0;
+    INSERT INTO instances (uuid, host, node, project_id, vm_state, task_state, created_at, updated_at, deleted)
     SELECT UUID(), CONCAT('cmp-', seq % 500), CONCAT('cmp-', seq % 500), CONCAT('p', seq % 2000), 'active', IF(seq % 10 = 0, 'rebooting', NULL),
         UTC_TIMESTAMP() - INTERVAL 30 DAY, $AGE, 0 FROM seq_1_to_$INSTANCES;
     INSERT INTO migrations (uuid, instance_uuid, source_compute, dest_compute, status, migration_type, created_at, updated_at, deleted)
