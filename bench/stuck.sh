@@ -42,9 +42,9 @@ done
     FROM seq_1_to_$PORTS;
     INSERT INTO ml2_port_bindings (port_id, host, vif_type, vnic_type, status)
     SELECT CONCAT('port-', seq), 'cmp-1', IF(seq % 100 = 0, 'binding_failed', 'ovs'), 'normal', 'ACTIVE' FROM seq_1_to_$PORTS"
-"${ADMIN[@]}" bench_glance -e "INSERT INTO images (id, name, status, owner, created_at, updated_at, deleted, visibility, os_hidden)
+"${ADMIN[@]}" bench_glance -e "INSERT INTO images (id, name, status, owner, created_at, updated_at, deleted, visibility, os_hidden, min_disk, min_ram)
     SELECT UUID(), CONCAT('img-', seq), IF(seq % 100 = 0, 'saving', 'active'), CONCAT('p', seq % 2000), UTC_TIMESTAMP() - INTERVAL 30 DAY,
-        IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 7 HOUR, UTC_TIMESTAMP()), 0, 'private', 0 FROM seq_1_to_$IMAGES"
+        IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 7 HOUR, UTC_TIMESTAMP()), 0, 'private', 0, 0, 0 FROM seq_1_to_$IMAGES"
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
 against_client 10 check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
