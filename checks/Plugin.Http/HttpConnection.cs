@@ -1,5 +1,4 @@
 using System.Net.Security;
-using System.Net.Sockets;
 
 namespace StackFsck.Plugin.Http;
 
@@ -32,8 +31,7 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>Connects to the URL's host and port within the deadline; for https, the TLS handshake judged by <paramref name="trust"/>.</summary>
     public static HttpConnection Open(Uri uri, ServerTrust trust, Deadline deadline)
     {
-        Socket socket = SocketConnect.Open(uri.IdnHost, uri.Port, deadline);
-        Stream stream = new SocketStream(socket, deadline);
+        Stream stream = SocketConnect.Open(uri.IdnHost, uri.Port, deadline);
         if (uri.Scheme == Uri.UriSchemeHttps)
         {
             var tls = new SslStream(stream, leaveInnerStreamOpen: false);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace StackFsck.Plugin.Http;
 
@@ -7,53 +6,50 @@ namespace StackFsck.Plugin.Http;
 /// Opens a TCP connection to a name or an IPv4/IPv6 address within the deadline: a non-blocking
 /// connect, then poll(2) with the time left, address after address as the resolver gives them
 /// (as check_http does). Name resolution itself (getaddrinfo) cannot be given a timeout; the
-/// deadline's watch thread bounds it.
+/// deadline's watch thread bounds it. Or a unix socket's. Either comes back as a stream whose
+/// every read and write waits at most the deadline's remaining time (<see cref="SocketStream"/>);
+/// a failure to connect is an IOException worded by strerror(3) ("Connection refused").
 /// </summary>
 public static class SocketConnect
 {
-    public static Socket Open(string host, int port, Deadline deadline)
+    public static Stream Open(string host, int port, Deadline deadline)
     {
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : Dns.GetHostAddresses(host);
-        SocketException? last = null;
+        IOException? last = null;
         foreach (IPAddress address in addresses)
         {
             try
             {
                 return Connect(new IPEndPoint(address, port), deadline);
             }
-            catch (SocketException error)
+            catch (IOException error)
             {
                 last = error;
             }
         }
 
-        throw last ?? new SocketException((int)SocketError.HostNotFound);
+        throw last ?? new IOException($"{host} has no address");
     }
 
-    private static Socket Connect(IPEndPoint endPoint, Deadline deadline)
+    /// <summary>Connects to the unix socket at <paramref name="path"/> (an OVSDB server's, say).</summary>
+    public static Stream OpenUnix(string path, Deadline deadline) => new SocketStream(PosixSockets.OpenUnix(path), deadline);
+
+    private static SocketStream Connect(IPEndPoint endPoint, Deadline deadline)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { Blocking = false, NoDelay = true };
+        int fd = PosixSockets.Open(endPoint.AddressFamily);
         try
         {
-            try
+            if (!PosixSockets.StartConnect(fd, endPoint))
             {
-                socket.Connect(endPoint);
-            }
-            catch (SocketException pending) when (pending.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-            {
-                SocketStream.WaitUntilReady(socket, SelectMode.SelectWrite, deadline);
-                var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-                if (error != SocketError.Success)
-                {
-                    throw new SocketException((int)error);
-                }
+                SocketStream.WaitUntilReady(fd, PosixSockets.PollOut, deadline);
+                PosixSockets.ConnectResult(fd);
             }
 
-            return socket;
+            return new SocketStream(fd, deadline);
         }
         catch
         {
-            socket.Dispose();
+            PosixSockets.Close(fd);
             throw;
         }
     }

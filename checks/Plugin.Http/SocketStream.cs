@@ -1,22 +1,19 @@
-using System.Net.Sockets;
-
 namespace StackFsck.Plugin.Http;
 
 /// <summary>
-/// A connected non-blocking socket as a stream whose every read and write waits at most what is
-/// left of the run's deadline: poll(2) with the remaining time before each receive and send, on
-/// the caller's own thread. HttpClient needs an epoll thread and timers for the same; a check
-/// that sends one request needs neither.
+/// A connected non-blocking socket, TCP or unix (<see cref="SocketConnect"/>, <see cref="PosixSockets"/>),
+/// as a stream whose every read and write waits at most what is left of the run's deadline: poll(2)
+/// with the remaining time before each receive and send, on the caller's own thread. HttpClient
+/// needs an epoll thread and timers for the same; a check that sends one request needs neither.
 /// </summary>
-public sealed class SocketStream(Socket socket, Deadline deadline) : SynchronousStream
+internal sealed class SocketStream(int fd, Deadline deadline) : SynchronousStream
 {
-    /// <summary>Socket.Poll takes at most int.MaxValue microseconds; a longer wait polls again.</summary>
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(1000);
+    private bool _closed;
 
     public override bool CanWrite => true;
 
-    /// <summary>Waits until <paramref name="socket"/> is ready for <paramref name="mode"/>, or throws the deadline's overrun.</summary>
-    public static void WaitUntilReady(Socket socket, SelectMode mode, Deadline deadline)
+    /// <summary>Waits until <paramref name="fd"/> is ready for <paramref name="events"/>, or throws the deadline's overrun.</summary>
+    public static void WaitUntilReady(int fd, short events, Deadline deadline)
     {
         while (true)
         {
@@ -26,7 +23,7 @@ public sealed class SocketStream(Socket socket, Deadline deadline) : Synchronous
                 throw deadline.Overrun();
             }
 
-            if (socket.Poll(left < LongestPoll ? left : LongestPoll, mode))
+            if (PosixSockets.Poll(fd, events, (int)Math.Min(Math.Ceiling(left.TotalMilliseconds), int.MaxValue)))
             {
                 return;
             }
@@ -37,14 +34,12 @@ public sealed class SocketStream(Socket socket, Deadline deadline) : Synchronous
     {
         while (true)
         {
-            WaitUntilReady(socket, SelectMode.SelectRead, deadline);
-            int read = socket.Receive(buffer, SocketFlags.None, out SocketError error);
-            if (error == SocketError.Success)
+            WaitUntilReady(fd, PosixSockets.PollIn, deadline);
+            int read = PosixSockets.Receive(fd, buffer);
+            if (read >= 0)
             {
                 return read;
             }
-
-            ThrowUnlessWouldBlock(error);
         }
     }
 
@@ -52,35 +47,23 @@ public sealed class SocketStream(Socket socket, Deadline deadline) : Synchronous
     {
         while (!buffer.IsEmpty)
         {
-            WaitUntilReady(socket, SelectMode.SelectWrite, deadline);
-            int sent = socket.Send(buffer, SocketFlags.None, out SocketError error);
-            if (error == SocketError.Success)
+            WaitUntilReady(fd, PosixSockets.PollOut, deadline);
+            int sent = PosixSockets.Send(fd, buffer);
+            if (sent > 0)
             {
                 buffer = buffer[sent..];
-                continue;
             }
-
-            ThrowUnlessWouldBlock(error);
         }
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (!_closed)
         {
-            socket.Dispose();
+            _closed = true;
+            PosixSockets.Close(fd);
         }
 
         base.Dispose(disposing);
-    }
-
-    /// <summary>A socket failure as an IOException with the socket's reason inside, as NetworkStream throws it.</summary>
-    private static void ThrowUnlessWouldBlock(SocketError error)
-    {
-        if (error is not (SocketError.WouldBlock or SocketError.Interrupted))
-        {
-            var cause = new SocketException((int)error);
-            throw new IOException(cause.Message, cause);
-        }
     }
 }

@@ -16,25 +16,11 @@ public static class CheckHost
     /// </summary>
     public static bool OwnsProcess { get; private set; }
 
-    /// <summary>The executable's entry: standard output and error, and the process is the check's alone.</summary>
+    /// <summary>The executable's entry: standard output and error (<see cref="StandardStreams"/>), and the process is the check's alone.</summary>
     public static int Run(CheckDefinition check, string[] args)
     {
         OwnsProcess = true;
-        return Run(check, args, Standard(static () => Console.Out), Standard(static () => Console.Error));
-    }
-
-    // A wrapper may close a descriptor it does not read (>&-): .NET then refuses to open it, and the
-    // check must still run and exit with its state instead of aborting with a stack trace.
-    private static TextWriter Standard(Func<TextWriter> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return TextWriter.Null;
-        }
+        return Run(check, args, StandardStreams.Output, StandardStreams.Error);
     }
 
     public static int Run(CheckDefinition check, string[] args, TextWriter stdout, TextWriter stderr)

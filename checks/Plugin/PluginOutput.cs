@@ -19,8 +19,17 @@ public sealed class PluginOutput(TextWriter writer)
             }
 
             _written = true;
-            writer.Write(text);
-            writer.Flush();
+            try
+            {
+                writer.Write(text);
+                writer.Flush();
+            }
+            catch (IOException)
+            {
+                // The reader went away (a broken pipe) or the descriptor was closed: the exit code
+                // still carries the state, as it does for C plugins.
+            }
+
             return true;
         }
     }

@@ -21,40 +21,35 @@ internal static class OvsdbClient
 
     public static List<OvsInterface> ReadInterfaces(string remote, Deadline deadline)
     {
+        Stream stream;
         try
         {
-            using Socket socket = Connect(remote, deadline);
-            using var stream = new SocketStream(socket, deadline);
-            stream.Write(Request);
-            return Parse(ReadAnswer(stream, remote), remote);
+            stream = Connect(remote, deadline);
         }
-        catch (SocketException error)
+        catch (Exception error) when (error is IOException or SocketException)
         {
             throw new CheckException($"cannot reach OVSDB {remote}: {error.Message}");
         }
-        catch (IOException error)
+
+        using (stream)
         {
-            throw new CheckException($"cannot read OVSDB {remote}: {error.Message}");
+            try
+            {
+                stream.Write(Request);
+                return Parse(ReadAnswer(stream, remote), remote);
+            }
+            catch (IOException error)
+            {
+                throw new CheckException($"cannot read OVSDB {remote}: {error.Message}");
+            }
         }
     }
 
-    private static Socket Connect(string remote, Deadline deadline)
+    private static Stream Connect(string remote, Deadline deadline)
     {
         if (remote.StartsWith("unix:", StringComparison.Ordinal))
         {
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                // A unix connect does not wait on the network: it succeeds or fails at once.
-                socket.Connect(new UnixDomainSocketEndPoint(remote["unix:".Length..]));
-                socket.Blocking = false;
-                return socket;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
+            return SocketConnect.OpenUnix(remote["unix:".Length..], deadline);
         }
 
         int colon = remote.LastIndexOf(':');
