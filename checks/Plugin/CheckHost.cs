@@ -16,11 +16,11 @@ public static class CheckHost
     /// </summary>
     public static bool OwnsProcess { get; private set; }
 
-    /// <summary>The executable's entry: standard output and error (<see cref="StandardStreams"/>), and the process is the check's alone.</summary>
+    /// <summary>The executable's entry: standard output and error, and the process is the check's alone.</summary>
     public static int Run(CheckDefinition check, string[] args)
     {
         OwnsProcess = true;
-        return Run(check, args, StandardStreams.Output, StandardStreams.Error);
+        return Run(check, args, StandardStreams.Output(), StandardStreams.Error());
     }
 
     public static int Run(CheckDefinition check, string[] args, TextWriter stdout, TextWriter stderr)

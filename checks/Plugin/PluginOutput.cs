@@ -19,17 +19,8 @@ public sealed class PluginOutput(TextWriter writer)
             }
 
             _written = true;
-            try
-            {
-                writer.Write(text);
-                writer.Flush();
-            }
-            catch (IOException)
-            {
-                // The reader went away (a broken pipe) or the descriptor was closed: the exit code
-                // still carries the state, as it does for C plugins.
-            }
-
+            writer.Write(text);
+            writer.Flush();
             return true;
         }
     }
