@@ -26,7 +26,7 @@ internal static class NetworkCheck
 
     private static readonly Option<bool> NoOvs = new("--no-ovs") { Description = "the node has no Open vSwitch: do not compare taps and ports" };
 
-    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read Neutron: do not compare taps and ports");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read Neutron: do not compare taps and ports", HypervisorCheck.InheritsFromCell);
 
     public static IEnumerable<Option> Options => [Ovsdb, NoOvs, Neutron.Skip, .. Neutron.Options, .. NetworkReport.Options];
 
