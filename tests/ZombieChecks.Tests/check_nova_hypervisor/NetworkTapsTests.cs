@@ -57,6 +57,42 @@ public sealed class NetworkTapsTests(ZombieCloud cloud) : IClassFixture<ZombieCl
     }
 
     [Fact]
+    public void Run_centrally_tcp_reads_the_nodes_ovsdb_and_the_node_local_iscsi_sessions_are_skipped_with_one_line()
+    {
+        using var ovs = new OvsdbServer(tcp: true);
+        Guid instance = Guid.NewGuid(), fine = Guid.NewGuid(), gone = Guid.NewGuid();
+        cloud.AddInstances((instance, _host, null, "active", null));
+        cloud.AddPort(fine, "fa:16:3e:00:01:01", instance, _host);
+        ovs.Plug(TestInterface.TapOf(fine), fine, "fa:16:3e:00:01:01", instance);
+        ovs.Plug(TestInterface.TapOf(gone), gone, "fa:16:3e:00:01:02", instance);
+        string local = TestHypervisor.WriteDomains(_dir.FullName, new TestDomain(instance, "instance-00000003", TestHypervisor.Running)
+        {
+            Interfaces = [new TestInterface("fa:16:3e:00:01:01", fine)],
+        });
+        string central = TestHypervisor.ThroughDaemon(local);
+
+        CheckRun overTcp = Dist.Run("check_nova_hypervisor", [.. Args(central), "--ovsdb", ovs.TcpRemote!]);
+        CheckRun onTheNode = Dist.Run("check_nova_hypervisor", [.. Args(local), "--ovsdb", ovs.Remote]);
+        CheckRun socketNotHere = Dist.Run("check_nova_hypervisor", [.. Args(central), "--ovsdb", ovs.Remote]);
+
+        Assert.True(overTcp.ExitCode == 1, overTcp.ToString());
+        Assert.Equal((1, 0, 0, 2), (overTcp.Perf("stale_taps"), overTcp.Perf("unplugged_ports"), overTcp.Perf("mismatched_ports"), overTcp.Perf("taps")));
+        Assert.Equal(onTheNode.Perfdata.Keys.Where(k => !k.Contains("iscsi")).Order(), overTcp.Perfdata.Keys.Order());
+        Assert.Equal(onTheNode.Perf("stale_taps"), overTcp.Perf("stale_taps"));
+        Assert.Contains($"iSCSI sessions not compared: the node's sysfs is not here (libvirt {central} is another host)", overTcp.LongOutput);
+        string look = Assert.Single(overTcp.LongOutput, l => l.StartsWith($"  {TestInterface.TapOf(gone)} (port {gone} does not exist in Neutron)"));
+        string[] vsctl = look[(look.IndexOf("look: ", StringComparison.Ordinal) + 6)..].Split(' ');
+        Assert.Equal($"--db={ovs.TcpRemote}", vsctl[1]);
+        CheckRun shown = Dist.RunProgram(vsctl[0], vsctl[1..], new Dictionary<string, string?>());
+        Assert.True(shown.ExitCode == 0 && shown.Stdout.Contains($"name                : {TestInterface.TapOf(gone)}"), shown.ToString());
+
+        Assert.Contains($"taps and ports not compared: the node's OVSDB socket is not here (libvirt {central} is another host; --ovsdb tcp:HOST:PORT reaches it)",
+            socketNotHere.LongOutput);
+        Assert.False(socketNotHere.Perfdata.ContainsKey("stale_taps"), socketNotHere.ToString());
+        Assert.Equal(0, socketNotHere.ExitCode);
+    }
+
+    [Fact]
     public void An_unreachable_ovsdb_socket_is_one_unknown_line_and_the_rest_is_still_reported()
     {
         Guid zombie = Guid.NewGuid();
