@@ -48,6 +48,28 @@ internal static class NetworkCheck
     }
 
     /// <summary>
+    /// Nova's rows for the instances the taps name too, looked up when the rest of the audit has not
+    /// read them: a tap whose instance was deleted, its domain gone and its port still there, is stale.
+    /// </summary>
+    private static IReadOnlyDictionary<Guid, NovaInstance> WithTapInstances(DatabaseConnection cell, List<OvsInterface> interfaces, IReadOnlyDictionary<Guid, NovaInstance> nova)
+    {
+        Guid[] unread = [.. interfaces.Where(i => i.IfaceId is not null).Select(i => Guid.TryParse(i.VmUuid, out Guid vm) ? vm : Guid.Empty)
+            .Where(vm => vm != Guid.Empty && !nova.ContainsKey(vm)).Distinct()];
+        if (unread.Length == 0)
+        {
+            return nova;
+        }
+
+        var instances = new Dictionary<Guid, NovaInstance>(nova);
+        foreach ((Guid uuid, NovaInstance instance) in NovaSide.ReadByUuid(cell, unread))
+        {
+            instances[uuid] = instance;
+        }
+
+        return instances;
+    }
+
+    /// <summary>
     /// OVSDB gets half of -t: one that accepts and never answers is then one UNKNOWN line, and the
     /// rest of the audit is still reported in the other half instead of the whole run timing out.
     /// </summary>
@@ -66,7 +88,7 @@ internal static class NetworkCheck
         }
     }
 
-    public static async Task Run(CheckContext context, Report report, Task<List<OvsInterface>>? reading, DatabaseSettings cell,
+    public static async Task Run(CheckContext context, Report report, Task<List<OvsInterface>>? reading, DatabaseConnection cell,
         IReadOnlyList<Domain> domains, IReadOnlyDictionary<Guid, NovaInstance> nova, string host, string libvirtUri, DateTime cutoff, int list)
     {
         if (reading is null)
@@ -80,7 +102,7 @@ internal static class NetworkCheck
         try
         {
             // --no-neutron leaves reading null, above: a run that gets here reads Neutron.
-            if (Neutron.Read(context, cell) is not { } settings)
+            if (Neutron.Read(context, cell.Settings) is not { } settings)
             {
                 return;
             }
@@ -89,7 +111,8 @@ internal static class NetworkCheck
             HashSet<Guid> ids = [.. interfaces.Select(i => Guid.TryParse(i.IfaceId, out Guid id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
             using DatabaseConnection neutron = DatabaseConnection.Open(context, settings);
             Dictionary<Guid, NeutronPort> ports = NeutronPorts.Read(neutron, ids, [.. domains.Select(d => d.Uuid)]);
-            NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, nova, host, cutoff), context.Get(Ovsdb), list, context);
+            IReadOnlyDictionary<Guid, NovaInstance> instances = WithTapInstances(cell, interfaces, nova);
+            NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, instances, host, cutoff), context.Get(Ovsdb), list, context);
         }
         catch (CheckException error)
         {

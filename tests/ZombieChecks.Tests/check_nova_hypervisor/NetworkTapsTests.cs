@@ -57,6 +57,37 @@ public sealed class NetworkTapsTests(ZombieCloud cloud) : IClassFixture<ZombieCl
     }
 
     [Fact]
+    public void A_tap_of_an_instance_deleted_past_the_grace_is_stale_whether_or_not_its_domain_is_still_here()
+    {
+        Guid zombie = Guid.NewGuid(), gone = Guid.NewGuid(), archived = Guid.NewGuid(), recent = Guid.NewGuid();
+        cloud.AddInstances((zombie, _host, 600, "deleted", null), (gone, _host, 600, "deleted", null), (recent, _host, 5, "deleted", null));
+        cloud.AddArchived(archived, _host, 600);
+        // nova-compute did not unplug them, and Neutron still has their ports bound here.
+        Guid[] instances = [zombie, gone, archived, recent];
+        Guid[] ports = [.. instances.Select(_ => Guid.NewGuid())];
+        for (int i = 0; i < instances.Length; i++)
+        {
+            cloud.AddPort(ports[i], $"fa:16:3e:00:02:{i:x2}", instances[i], _host);
+            _ovs.Plug(TestInterface.TapOf(ports[i]), ports[i], $"fa:16:3e:00:02:{i:x2}", instances[i]);
+        }
+
+        string uri = TestHypervisor.WriteDomains(_dir.FullName, new TestDomain(zombie, "instance-00000004", TestHypervisor.Running)
+        {
+            Interfaces = [new TestInterface("fa:16:3e:00:02:00", ports[0])],
+        });
+
+        CheckRun run = Run(uri);
+
+        Assert.True(run.Perf("stale_taps") == 3, run.ToString());
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Contains(run.LongOutput, line => line.StartsWith($"  {TestInterface.TapOf(ports[i])} (instance {instances[i]} was deleted); look: "));
+        }
+
+        Assert.DoesNotContain(TestInterface.TapOf(ports[3]), run.Stdout);
+    }
+
+    [Fact]
     public void Run_centrally_tcp_reads_the_nodes_ovsdb_and_the_node_local_iscsi_sessions_are_skipped_with_one_line()
     {
         using var ovs = new OvsdbServer(tcp: true);
