@@ -124,7 +124,7 @@ internal static class HypervisorCheck
         if (devices)
         {
             VolumeCheck.Run(context, report, cell, domains, nova, host, uri, context.Get(List));
-            await NetworkCheck.Run(context, report, ovs, cell.Settings, domains, nova, host, uri, DateTime.UtcNow - grace, context.Get(List));
+            await NetworkCheck.Run(context, report, ovs, cell, domains, nova, host, uri, DateTime.UtcNow - grace, context.Get(List));
         }
 
         return report;
