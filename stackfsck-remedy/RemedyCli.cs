@@ -3,6 +3,7 @@ using StackFsck.Confgen.Cli;
 using StackFsck.Plugin;
 using StackFsck.Remedy.Handler;
 using StackFsck.Remedy.Repairs.LeftoverDisk;
+using StackFsck.Remedy.Repairs.StaleIscsiSession;
 using StackFsck.Remedy.Repairs.Undo;
 
 namespace StackFsck.Remedy;
@@ -60,6 +61,7 @@ public static class RemedyCli
         {
             HandlerCommand.Create(stdout, stderr),
             LeftoverDiskCommand.Create(stdout, stderr),
+            StaleIscsiSessionCommand.Create(stdout, stderr),
             UndoCommand.Create(stdout, stderr),
         };
 }

@@ -45,6 +45,9 @@ internal sealed class NovaCellReader : IDisposable
     /// <summary>What Nova says now about these uuids (archived rows included), as the check reads it.</summary>
     public Dictionary<Guid, NovaInstance> Read(string host, IReadOnlyCollection<Guid> uuids) => NovaSide.Read(_cell, host, uuids);
 
+    /// <summary>The volumes Nova attaches to these instances now, as the check reads them.</summary>
+    public List<VolumeMapping> Mappings(IReadOnlyCollection<Guid> instances) => VolumeMappings.Read(_cell, instances);
+
     public void Dispose()
     {
         _cell.Dispose();

@@ -1,25 +1,26 @@
 using System.CommandLine;
 using System.Text.Json;
 using StackFsck.Remedy.Bookkeeping;
+using StackFsck.Remedy.Repairs.StaleIscsiSession;
 
 namespace StackFsck.Remedy.Repairs.Undo;
 
 /// <summary>
 /// <c>stackfsck-remedy undo JOURNAL</c>: replays the journal's repairs backwards, newest first.
-/// Each step checks the file system first, so running undo twice, or after an operator already
-/// put something back by hand, moves nothing twice and overwrites nothing.
+/// Each step checks first, so running undo twice, or after an operator already put something back
+/// by hand, moves nothing twice, overwrites nothing and logs no session in twice.
 /// </summary>
 public static class UndoCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         Argument<string> journal = new("JOURNAL") { Description = "the journal a repair wrote (its --journal)" };
-        var command = new Command("undo", "undo the repairs a journal records: quarantined directories go back where they were") { journal };
-        command.SetAction(parse => Execute(parse.GetValue(journal)!, stdout, stderr));
+        var command = new Command("undo", "undo the repairs a journal records: quarantined directories go back where they were, logged-out iSCSI sessions are logged in again") { journal };
+        command.SetAction(parse => Execute(parse.GetValue(journal)!, stdout));
         return command;
     }
 
-    private static int Execute(string journal, TextWriter stdout, TextWriter stderr)
+    private static int Execute(string journal, TextWriter stdout)
     {
         if (!File.Exists(journal))
         {
@@ -27,59 +28,38 @@ public static class UndoCommand
         }
 
         bool failed = false;
-        foreach ((string from, string to) in Enumerable.Reverse(Moves(journal)))
+        foreach (UndoStep step in Enumerable.Reverse(Steps(journal)))
         {
-            string outcome = MoveBack(from, to, out string detail);
-            stdout.WriteLine($"{outcome} {to}: {detail}");
-            Journal.Append(journal, new JournalEntry(DateTimeOffset.UtcNow, "undo", outcome, [new("from", to), new("to", from), new("detail", detail)], []));
+            (string outcome, string detail) = step.Run();
+            stdout.WriteLine($"{outcome} {step.Subject}: {detail}");
+            Journal.Append(journal, new JournalEntry(DateTimeOffset.UtcNow, "undo", outcome, [.. step.Facts, new("detail", detail)], []));
             failed |= outcome == "failed";
         }
 
         return failed ? RemedyExit.Failed : RemedyExit.Done;
     }
 
-    /// <summary>The directories leftover-disk moved: where each was and where it went.</summary>
-    private static List<(string From, string To)> Moves(string journal)
+    /// <summary>The acts the journal records that can be undone: directories leftover-disk moved, sessions stale-iscsi-session logged out.</summary>
+    private static List<UndoStep> Steps(string journal)
     {
-        var moves = new List<(string, string)>();
+        var steps = new List<UndoStep>();
         foreach (string line in File.ReadLines(journal).Where(line => line.Length > 0))
         {
             using JsonDocument entry = JsonDocument.Parse(line);
             JsonElement root = entry.RootElement;
-            if (Text(root, "action") == "leftover-disk" && Text(root, "outcome") == "moved" && Text(root, "from") is string from && Text(root, "to") is string to)
+            string? action = Text(root, "action"), outcome = Text(root, "outcome");
+            if (action == "leftover-disk" && outcome == "moved" && Text(root, "from") is string from && Text(root, "to") is string to)
             {
-                moves.Add((from, to));
+                steps.Add(new QuarantineMove(from, to));
+            }
+            else if (action == StaleIscsiSessions.Action && outcome == IscsiOutcome.LoggedOut && Text(root, "target") is { Length: > 0 } target
+                && Text(root, "sysfs") is string sysfs && Text(root, "iscsiadm") is string iscsiadm)
+            {
+                steps.Add(new IscsiLogin(target, Text(root, "portal") is { Length: > 0 } portal ? portal : null, sysfs, iscsiadm));
             }
         }
 
-        return moves;
-    }
-
-    private static string MoveBack(string from, string to, out string detail)
-    {
-        if (!Directory.Exists(to))
-        {
-            detail = "not in the quarantine (undone already, or removed)";
-            return "skipped";
-        }
-
-        if (Path.Exists(from))
-        {
-            detail = $"{from} exists again; nothing overwritten";
-            return "skipped";
-        }
-
-        try
-        {
-            Directory.Move(to, from);
-            detail = $"moved back to {from}";
-            return "moved-back";
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            detail = $"cannot move it back to {from}: {error.Message}";
-            return "failed";
-        }
+        return steps;
     }
 
     private static string? Text(JsonElement entry, string name) =>
