@@ -22,7 +22,8 @@ internal sealed record Iscsiadm(string Path, TimeSpan Deadline)
     /// <summary>Runs iscsiadm; true when it exits 0. The text says how it ended and what it printed, on one line.</summary>
     public (bool Done, string Output) Run(string[] arguments)
     {
-        string file = System.IO.Path.GetTempFileName();
+        // A name of its own, not GetTempFileName's: the output file is created new, never reused.
+        string file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"stackfsck-remedy-iscsiadm-{Guid.NewGuid():N}.out");
         try
         {
             CommandOutcome outcome = ShellCommand.RunProgram(Path, arguments, Deadline, file);
