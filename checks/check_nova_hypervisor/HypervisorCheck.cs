@@ -1,7 +1,7 @@
 using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.Checks.NovaHypervisor.Network;
 using StackFsck.Checks.NovaHypervisor.Volumes;
 using StackFsck.Plugin;

@@ -1,6 +1,6 @@
 using StackFsck.OpenStack.Nova;
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Checks.NovaHypervisor;
 
