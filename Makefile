@@ -16,7 +16,7 @@ CHECKS ?= $(notdir $(wildcard checks/check_*)) $(LINKS)
 EXECUTABLES ?= $(CHECKS) stackfsck-alerts stackfsck-remedy
 # The libraries the checks reference: every folder of checks/ that is not a check.
 LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
-SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' -o -name '*.targets' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props debian/changelog
 
 .PHONY: all dist sample install deb test clean
@@ -52,9 +52,10 @@ $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
 
-# The workaround runner for event handlers: its own folder and the alerts library (StatsD, metric names, the run lock).
+# The workaround runner for event handlers: its own folder, the alerts library (StatsD, metric names, the run lock)
+# and the checks' libraries its repairs read Nova and libvirt with.
 REMEDY_SOURCES := $(shell find stackfsck-remedy confgen/Alerts \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
-	confgen/Cli/ErrorLine.cs Directory.Build.props Directory.Packages.props debian/changelog
+	confgen/Cli/ErrorLine.cs $(SHARED)
 $(DIST)/stackfsck-remedy: $(REMEDY_SOURCES)
 	dotnet publish stackfsck-remedy -r $(RID) -c Release -o $(PUBLISH)/stackfsck-remedy --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)

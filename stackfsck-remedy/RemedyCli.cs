@@ -4,6 +4,7 @@ using StackFsck.Plugin;
 using StackFsck.Remedy.Handler;
 using StackFsck.Remedy.Repairs.LeftoverDisk;
 using StackFsck.Remedy.Repairs.Undo;
+using StackFsck.Remedy.Repairs.ZombieDomain;
 
 namespace StackFsck.Remedy;
 
@@ -59,6 +60,7 @@ public static class RemedyCli
         new("stackfsck-remedy: workarounds run from Nagios event handlers, with bookkeeping (diagnostics first, expiry, journal, StatsD counters), and guarded repairs (dry run by default, re-verified, journalled, undoable)")
         {
             HandlerCommand.Create(stdout, stderr),
+            ZombieDomainCommand.Create(stdout, stderr),
             LeftoverDiskCommand.Create(stdout, stderr),
             UndoCommand.Create(stdout, stderr),
         };

@@ -44,7 +44,7 @@ internal static class LeftoverDisks
         NovaInstance? now = nova.Read(host, [planned.Uuid]).GetValueOrDefault(planned.Uuid);
         if (!InstanceDirectories.IsLeftover(now, cutoff))
         {
-            return new LeftoverOutcome(planned, "left-alone", null, $"Nova has the instance again ({Describe(now!)})");
+            return new LeftoverOutcome(planned, "left-alone", null, $"Nova has the instance again ({InstanceWords.Now(now!)})");
         }
 
         string to = Path.Combine(quarantine, Path.GetFileName(planned.Path));
@@ -60,9 +60,5 @@ internal static class LeftoverDisks
         }
     }
 
-    private static string Why(NovaInstance? instance) =>
-        instance is null ? "unknown to Nova" : $"deleted in Nova{(instance.DeletedAt is DateTime at ? $" at {at:yyyy-MM-dd HH:mm} UTC" : "")}";
-
-    private static string Describe(NovaInstance instance) =>
-        instance.Deleted ? $"deleted at {instance.DeletedAt:yyyy-MM-dd HH:mm} UTC, within the grace" : $"vm_state {instance.VmState ?? "unset"} on {instance.Host ?? "no host"}";
+    private static string Why(NovaInstance? instance) => instance is null ? "unknown to Nova" : InstanceWords.Deleted(instance);
 }

@@ -98,7 +98,7 @@ public sealed class LeftoverDiskTests : IDisposable
     public void An_instance_restored_between_the_plan_and_the_act_keeps_its_directory()
     {
         var settings = new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name };
-        using NovaCellReader nova = NovaCellReader.Open(settings, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), settings, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
         DateTime cutoff = DateTime.UtcNow.AddHours(-1);
         LeftoverDirectory planned = Assert.Single(LeftoverDisks.Plan(nova, Instances, Host, cutoff), d => d.Uuid == _deletedLongAgo);
 
