@@ -35,6 +35,9 @@ internal sealed class RepairOptions
         _max = new("--max") { Description = $"refuse the run when the plan holds more {items} than this", HelpName = "N", DefaultValueFactory = _ => 10 };
     }
 
+    /// <summary>--libvirt-uri, for the repairs that ask the hypervisor, with the check's name and default.</summary>
+    public static Option<string> LibvirtUri() => new("--libvirt-uri") { Description = "libvirt URI of the hypervisor, as the check's --libvirt-uri", HelpName = "URI", DefaultValueFactory = _ => "qemu:///system" };
+
     public IEnumerable<Option> All => [_host, _grace, _apiDefaultsFile, _apiDatabase, _cellDefaultsFile, _cellDatabase, _novaConf, _apply, _max, _journal, _timeout];
 
     public RepairSettings Read(ParseResult parse) => new(

@@ -1,22 +1,25 @@
 using System.CommandLine;
+using StackFsck.Libvirt;
 using StackFsck.Remedy.Bookkeeping;
 
 namespace StackFsck.Remedy.Repairs.LeftoverDisk;
 
 /// <summary>
-/// <c>stackfsck-remedy leftover-disk</c>: plans from the instances path and the cell database,
-/// prints the plan (a dry run changes nothing), and with <c>--apply</c> quarantines each item
-/// after asking Nova again, journalling every act with how to undo it.
+/// <c>stackfsck-remedy leftover-disk</c>: plans from the instances path, the cell database and the
+/// hypervisor's domains, prints the plan (a dry run changes nothing), and with <c>--apply</c> quarantines
+/// each item after asking Nova and libvirt again, journalling every act with how to undo it.
+/// The hypervisor is only read: a directory whose domain is defined is kept (zombie-domain removes that domain first).
 /// </summary>
 public static class LeftoverDiskCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         Option<string> instancesPath = new("--instances-path") { Description = "nova-compute's [DEFAULT]/instances_path", HelpName = "PATH", DefaultValueFactory = _ => "/var/lib/nova/instances" };
+        Option<string> libvirtUri = RepairOptions.LibvirtUri();
         var repair = new RepairOptions("move the directories", "directories");
         var command = new Command("leftover-disk", "move instance directories of deleted (past the grace) or unknown instances into INSTANCES/_quarantine/YYYY-MM-DD/; dry run unless --apply")
         {
-            instancesPath,
+            instancesPath, libvirtUri,
         };
         foreach (Option option in repair.All)
         {
@@ -24,7 +27,10 @@ public static class LeftoverDiskCommand
         }
 
         command.SetAction(parse =>
-            LeftoverDiskRun.Execute(new LeftoverDiskRequest(parse.GetValue(instancesPath)!, repair.Read(parse)), DateTimeOffset.UtcNow, stdout, stderr));
+        {
+            using LibvirtConnection libvirt = LibvirtConnection.Open(parse.GetValue(libvirtUri)!, readOnly: true);
+            return LeftoverDiskRun.Execute(new LeftoverDiskRequest(parse.GetValue(instancesPath)!, repair.Read(parse)), libvirt, DateTimeOffset.UtcNow, stdout, stderr);
+        });
         return command;
     }
 }
@@ -32,20 +38,26 @@ public static class LeftoverDiskCommand
 /// <summary>The settings of one leftover-disk run.</summary>
 internal sealed record LeftoverDiskRequest(string InstancesPath, RepairSettings Repair);
 
-/// <summary>One leftover-disk run: the plan, the --max guard, then each act re-verified and journalled.</summary>
+/// <summary>One leftover-disk run on an open connection: the plan, the --max guard, then each act re-verified and journalled.</summary>
 internal static class LeftoverDiskRun
 {
-    public static int Execute(LeftoverDiskRequest request, DateTimeOffset now, TextWriter stdout, TextWriter stderr)
+    public static int Execute(LeftoverDiskRequest request, LibvirtConnection libvirt, DateTimeOffset now, TextWriter stdout, TextWriter stderr)
     {
         RepairSettings repair = request.Repair;
         using NovaCellReader nova = NovaCellReader.Open(repair.Nova, repair.Host, repair.Timeout, stderr);
         DateTime cutoff = now.UtcDateTime - repair.Grace;
-        List<LeftoverDirectory> plan = LeftoverDisks.Plan(nova, request.InstancesPath, repair.Host, cutoff);
+        List<LeftoverDirectory> leftovers = LeftoverDisks.Plan(nova, libvirt, request.InstancesPath, repair.Host, cutoff);
+        List<LeftoverDirectory> plan = leftovers.Where(d => d.Domain is null).ToList();
         string quarantine = LeftoverDisks.Quarantine(request.InstancesPath, now);
         stdout.WriteLine($"leftover-disk: {plan.Count} instance director{(plan.Count == 1 ? "y" : "ies")} of {repair.Host} to move into {quarantine}");
         foreach (LeftoverDirectory item in plan)
         {
             stdout.WriteLine($"  {item.Path} ({item.Why}, {item.Bytes} bytes)");
+        }
+
+        foreach (LeftoverDirectory kept in leftovers.Where(d => d.Domain is not null))
+        {
+            stdout.WriteLine($"kept {kept.Path} ({kept.Why}): libvirt defines its domain {kept.Domain}; zombie-domain removes that first");
         }
 
         if (RepairGuard.Stop(plan.Count, repair, "directories", "moved", stdout, stderr) is int stop)
@@ -56,7 +68,7 @@ internal static class LeftoverDiskRun
         bool failed = false;
         foreach (LeftoverDirectory item in plan)
         {
-            LeftoverOutcome outcome = LeftoverDisks.Act(item, nova, repair.Host, cutoff, quarantine);
+            LeftoverOutcome outcome = LeftoverDisks.Act(item, nova, libvirt, repair.Host, cutoff, quarantine);
             stdout.WriteLine(outcome.MovedTo is string to ? $"moved {item.Path} to {to}" : $"{outcome.Outcome} {item.Path}: {outcome.Detail}");
             Journal.Append(repair.Journal, Entry(outcome, repair, DateTimeOffset.UtcNow));
             failed |= outcome.Outcome == "failed";

@@ -15,7 +15,7 @@ public static class ZombieDomainCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        Option<string> libvirtUri = new("--libvirt-uri") { Description = "libvirt URI of the hypervisor, as the check's --libvirt-uri", HelpName = "URI", DefaultValueFactory = _ => "qemu:///system" };
+        Option<string> libvirtUri = RepairOptions.LibvirtUri();
         Option<string> outputDir = new("--output-dir") { Description = "where the XML of each removed domain is kept, in zombie-domain/TIME-HOST/UUID.xml (never trimmed: the undo needs it)", HelpName = "DIR", DefaultValueFactory = _ => HandlerCommand.DefaultOutputDir };
         var repair = new RepairOptions("destroy and undefine the domains, each one's XML saved first", "domains");
         var command = new Command("zombie-domain", "destroy and undefine domains whose instance Nova deleted before the grace, after saving their XML; dry run unless --apply")
