@@ -44,16 +44,17 @@ $(DIST)/%: $$(shell find checks/$$* \( -name bin -o -name obj \) -prune -o \( -n
 $(DIST)/check_nova_zombies: $(DIST)/check_nova_hypervisor
 	ln -sfn check_nova_hypervisor $@
 
-# `confgen alerts send` as a Native AOT executable: the alerts library and confgen's inventory loader.
+# `confgen alerts send` as a Native AOT executable: the alerts library (which reads durations as the
+# checks' library does) and confgen's inventory loader.
 ALERTS_SOURCES := $(shell find stackfsck-alerts confgen/Alerts confgen/Inventory \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
-	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs Directory.Build.props Directory.Packages.props debian/changelog
+	confgen/Cli/SharedOptions.cs confgen/Cli/ErrorLine.cs confgen/AlertsCli/InventoryView.cs $(SHARED)
 $(DIST)/stackfsck-alerts: $(ALERTS_SOURCES)
 	dotnet publish stackfsck-alerts -r $(RID) -c Release -o $(PUBLISH)/stackfsck-alerts --nologo -v quiet -clp:ErrorsOnly $(if $(ARTIFACTS),--artifacts-path $(ARTIFACTS))
 	@mkdir -p $(DIST)
 	install -m 0755 $(PUBLISH)/stackfsck-alerts/stackfsck-alerts $(DIST)/stackfsck-alerts
 
-# The workaround runner for event handlers: its own folder, the alerts library (StatsD, metric names, the run lock)
-# and the checks' libraries its repairs read Nova and libvirt with.
+# The workaround runner for event handlers: its own folder, the alerts library (StatsD, metric names,
+# the run lock) and the checks' libraries (its repairs read what the checks read).
 REMEDY_SOURCES := $(shell find stackfsck-remedy confgen/Alerts \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
 	confgen/Cli/ErrorLine.cs $(SHARED)
 $(DIST)/stackfsck-remedy: $(REMEDY_SOURCES)

@@ -4,11 +4,11 @@
 # databases, in one run. SCALE=1: 100,000 instances in one cell, 200,000 volumes, 500,000 ports
 # (with their bindings), 10,000 images, on real Zed schemas; 1 % of each stuck.
 # Targets: median wall <= 1.3x the client's, peak memory <= 80 MiB. SCALE=10 shows the growth.
-# Usage: bench/stuck.sh   (as root on Debian 12; SCALE=10, DIST=... optional)
+# Usage: bench/stuck.sh   (as root on Debian 12; SCALE=10, ROUNDS=10, DIST=... optional)
 BENCH_CHECKS="check_openstack_stuck"
 BENCH_PORT_BASE=26600
 source "$(dirname "$0")/lib/mariadb.sh"
-SCALE="${SCALE:-1}"
+SCALE="${SCALE:-1}" ROUNDS="${ROUNDS:-10}"
 INSTANCES=$((100000 * SCALE)) VOLUMES=$((200000 * SCALE)) PORTS=$((500000 * SCALE)) IMAGES=$((10000 * SCALE))
 AGE="IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 3 HOUR, UTC_TIMESTAMP() - INTERVAL 10 MINUTE)"
 
@@ -47,5 +47,5 @@ done
         IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 7 HOUR, UTC_TIMESTAMP()), 0, 'private', 0, 0, 0 FROM seq_1_to_$IMAGES"
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
-against_client 10 check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
+against_client "$ROUNDS" check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
     --neutron-database bench_neutron --glance-database bench_glance -t 120

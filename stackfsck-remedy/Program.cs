@@ -1,3 +1,4 @@
+using StackFsck.Plugin;
 using StackFsck.Remedy;
 
-return RemedyCli.Run(args, Console.Out, Console.Error);
+return RemedyCli.Run(args, StandardStreams.Output(), StandardStreams.Error());

@@ -32,6 +32,9 @@ load() {
     "${ADMIN[@]}" "$1" < "$FIXTURES/$2.sql"
 }
 
+# uuid_of SQL-EXPRESSION: the deterministic instance uuid of a sequence number, as SQL.
+uuid_of() { echo "CONCAT(LPAD(HEX($1), 8, '0'), '-0000-4000-8000-000000000000')"; }
+
 # alternate RUNS COMMAND...: each command's median wall seconds, one per line, the commands run in turn.
 alternate() { python3 bench/lib/alternate.py "$@" | cut -d' ' -f1; }
 

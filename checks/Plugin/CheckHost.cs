@@ -20,21 +20,7 @@ public static class CheckHost
     public static int Run(CheckDefinition check, string[] args)
     {
         OwnsProcess = true;
-        return Run(check, args, Standard(static () => Console.Out), Standard(static () => Console.Error));
-    }
-
-    // A wrapper may close a descriptor it does not read (>&-): .NET then refuses to open it, and the
-    // check must still run and exit with its state instead of aborting with a stack trace.
-    private static TextWriter Standard(Func<TextWriter> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return TextWriter.Null;
-        }
+        return Run(check, args, StandardStreams.Output(), StandardStreams.Error());
     }
 
     public static int Run(CheckDefinition check, string[] args, TextWriter stdout, TextWriter stderr)

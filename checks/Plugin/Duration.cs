@@ -3,8 +3,9 @@ using StackFsck.Plugin.Arguments;
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// Durations as operators write and read them, one grammar for every check: seconds, or a number
-/// with s, m, h or d (<c>90m</c>, <c>2h</c>, <c>1.5d</c>) on the command line; <c>90 min</c>,
+/// Durations as operators write and read them, one grammar for every check and confgen's report
+/// windows: seconds, or a number with s, m, h, d or w (<c>90m</c>, <c>2h</c>, <c>1.5d</c>, <c>2w</c>)
+/// on the command line; <c>90 min</c>,
 /// <c>2 h</c> (<see cref="Text"/>) or <c>3 h 5 min</c> (<see cref="Age"/>) in the output.
 /// </summary>
 public static class Duration
@@ -31,6 +32,7 @@ public static class Duration
             'm' => 60,
             'h' => 3600,
             'd' => 86400,
+            'w' => 7 * 86400,
             _ => 0,
         };
         string number = unit == 0 ? trimmed : trimmed[..^1];
@@ -41,7 +43,7 @@ public static class Duration
         }
         catch (FormatException)
         {
-            throw new FormatException($"'{text}' is not a duration (seconds, or a number with s, m, h or d)");
+            throw new FormatException($"'{text}' is not a duration (seconds, or a number with s, m, h, d or w)");
         }
 
         double seconds = value * (unit == 0 ? 1 : unit);

@@ -59,6 +59,9 @@ internal static class HypervisorCheck
     // nova_api options carry a prefix: --api-host, --api-defaults-file...
     private static readonly DatabaseOptions Api = new("api", "the nova_api database (unset cell values come from here)", defaultDatabase: "nova_api");
 
+    /// <summary>Where the Cinder and Neutron options take their unset values, as --help words it: the cell's login (given or looked up), not nova_api's.</summary>
+    internal const string InheritsFromCell = "the cell database's";
+
     private static readonly DatabaseOptions Cell = new("cell", "the host's cell database, instead of looking it up in nova_api (unset values as the nova_api ones)");
 
     private static readonly Option[] ZombieOptions =
@@ -120,7 +123,7 @@ internal static class HypervisorCheck
         if (devices)
         {
             VolumeCheck.Run(context, report, cell, domains, nova, host, uri, context.Get(List));
-            await NetworkCheck.Run(context, report, ovs, cell.Settings, domains, nova, host, uri, DateTime.UtcNow - grace, context.Get(List));
+            await NetworkCheck.Run(context, report, ovs, cell, domains, nova, host, uri, DateTime.UtcNow - grace, context.Get(List));
         }
 
         return report;

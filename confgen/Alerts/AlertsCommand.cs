@@ -44,7 +44,7 @@ public static class AlertsCommand
             log, archives, oldDir, state, statsd, prefix, soft, dryRun,
         };
         inventory.AddOptions(command);
-        command.SetAction(parse => Guarded(program, () =>
+        command.SetAction(parse => Guarded(program, parse, () =>
         {
             string logPath = parse.GetValue(log)!;
             string statePath = parse.GetValue(state)!;
@@ -53,7 +53,7 @@ public static class AlertsCommand
                 Path.GetDirectoryName(Path.GetFullPath(statePath)) ?? "/");
             var options = new SendOptions(
                 program, files, statePath, StatsDTarget.Parse(parse.GetValue(statsd)!), parse.GetValue(prefix)!, parse.GetValue(soft), parse.GetValue(dryRun));
-            return SendRun.Execute(options, inventory.Load(parse), Console.Out, Console.Error);
+            return SendRun.Execute(options, inventory.Load(parse), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         }));
         return command;
     }
@@ -62,7 +62,7 @@ public static class AlertsCommand
     {
         var log = LogOption();
         var archives = ArchivesOption();
-        var since = new Option<string>("--since") { Description = "window start: an age (24h, 7d) or a UTC date/time", DefaultValueFactory = _ => "7d" };
+        var since = new Option<string>("--since") { Description = "window start: an age (24h, 7d, 2w) or a UTC date/time", DefaultValueFactory = _ => "7d" };
         var until = new Option<string>("--until") { Description = "window end: an age or a UTC date/time (default: now)" };
         var top = new Option<int>("--top") { Description = "rows per table", DefaultValueFactory = _ => 10 };
         var soft = SoftOption();
@@ -71,7 +71,7 @@ public static class AlertsCommand
             log, archives, since, until, top, soft,
         };
         inventory.AddOptions(command);
-        command.SetAction(parse => Guarded("confgen alerts", () =>
+        command.SetAction(parse => Guarded("confgen alerts", parse, () =>
         {
             string logPath = parse.GetValue(log)!;
             DateTimeOffset now = DateTimeOffset.UtcNow;
@@ -79,7 +79,7 @@ public static class AlertsCommand
             var options = new ReportOptions(
                 logPath, parse.GetValue(archives) ?? Archives.DefaultFolder(logPath), WindowTime.Parse(parse.GetValue(since)!, now),
                 end is null ? now : WindowTime.Parse(end, now), Math.Max(1, parse.GetValue(top)), parse.GetValue(soft));
-            return ReportRun.Execute(options, inventory.Load(parse), Console.Out);
+            return ReportRun.Execute(options, inventory.Load(parse), parse.InvocationConfiguration.Output);
         }));
         return command;
     }
@@ -93,8 +93,11 @@ public static class AlertsCommand
     private static Option<bool> SoftOption() =>
         new("--soft") { Description = "count SOFT alerts too (default: HARD only)" };
 
-    /// <summary>Files that cannot be read, a damaged state file, a bad value: one line on standard error, exit 1.</summary>
-    private static int Guarded(string program, Func<int> run)
+    /// <summary>
+    /// Files that cannot be read, a damaged state file, a bad value: one line on standard error, exit 1.
+    /// The program's entry chose the streams (a closed one is written to nowhere), so they come from the invocation.
+    /// </summary>
+    private static int Guarded(string program, ParseResult parse, Func<int> run)
     {
         try
         {
@@ -102,7 +105,7 @@ public static class AlertsCommand
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
-            Console.Error.WriteLine($"{program}: {error.Message}");
+            parse.InvocationConfiguration.Error.WriteLine($"{program}: {error.Message}");
             return ExitCodes.Error;
         }
     }

@@ -52,6 +52,16 @@ public sealed class BrokenServer : IDisposable
     /// <summary>Sends <paramref name="response"/> as raw bytes and closes: cut bodies, lying lengths, garbage.</summary>
     public static BrokenServer Answer(string response) => Http((socket, token) => SendAsync(socket, response, token));
 
+    /// <summary>
+    /// Reads what the client sends first and answers <paramref name="response"/> as raw bytes, then
+    /// closes: cut or damaged answers to a protocol without HTTP framing (OVSDB's JSON-RPC).
+    /// </summary>
+    public static BrokenServer AnswerUnframed(string response) => new(Loopback, async (socket, token) =>
+    {
+        await socket.ReceiveAsync(new byte[65536], SocketFlags.None, token);
+        await SendAsync(socket, response, token);
+    });
+
     /// <summary>A loopback port nothing listens on: connecting is refused at once.</summary>
     public static int ClosedPort()
     {

@@ -27,6 +27,24 @@ public static class NovaSide
         return found;
     }
 
+    /// <summary>
+    /// What Nova says about uuids met elsewhere on the host (the instance an OVS interface names), live,
+    /// deleted or archived, in one query; a uuid Nova never knew is absent.
+    /// </summary>
+    public static Dictionary<Guid, NovaInstance> ReadByUuid(DatabaseConnection cell, IReadOnlyCollection<Guid> uuids)
+    {
+        var found = new Dictionary<Guid, NovaInstance>();
+        if (uuids.Count > 0)
+        {
+            string list = Sql.UuidList(uuids);
+            // Archiving moves only soft-deleted rows: a shadow row's deleted column says so itself.
+            Add(found, cell.Query($"SELECT {Columns} FROM instances WHERE uuid IN ({list}) UNION ALL SELECT {Columns} FROM shadow_instances WHERE uuid IN ({list})",
+                "looking up the instances the OVS interfaces name"), archived: false);
+        }
+
+        return found;
+    }
+
     private static void Add(Dictionary<Guid, NovaInstance> found, IEnumerable<DatabaseRow> rows, bool archived)
     {
         foreach (DatabaseRow row in rows)

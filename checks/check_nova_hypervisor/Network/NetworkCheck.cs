@@ -26,7 +26,7 @@ internal static class NetworkCheck
 
     private static readonly Option<bool> NoOvs = new("--no-ovs") { Description = "the node has no Open vSwitch: do not compare taps and ports" };
 
-    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read Neutron: do not compare taps and ports");
+    private static readonly ServiceDatabaseOptions Neutron = new("neutron", "Neutron", "do not read Neutron: do not compare taps and ports", HypervisorCheck.InheritsFromCell);
 
     public static IEnumerable<Option> Options => [Ovsdb, NoOvs, Neutron.Skip, .. Neutron.Options, .. NetworkReport.Options];
 
@@ -43,11 +43,52 @@ internal static class NetworkCheck
         return context.RunBeside(() =>
         {
             context.Stage($"reading the interfaces of OVSDB {remote}");
-            return OvsdbClient.ReadInterfaces(remote, context.Deadline);
+            return ReadWithinHalf(context, remote);
         });
     }
 
-    public static async Task Run(CheckContext context, Report report, Task<List<OvsInterface>>? reading, DatabaseSettings cell,
+    /// <summary>
+    /// Nova's rows for the instances the taps name too, looked up when the rest of the audit has not
+    /// read them: a tap whose instance was deleted, its domain gone and its port still there, is stale.
+    /// </summary>
+    private static IReadOnlyDictionary<Guid, NovaInstance> WithTapInstances(DatabaseConnection cell, List<OvsInterface> interfaces, IReadOnlyDictionary<Guid, NovaInstance> nova)
+    {
+        Guid[] unread = [.. interfaces.Where(i => i.IfaceId is not null).Select(i => Guid.TryParse(i.VmUuid, out Guid vm) ? vm : Guid.Empty)
+            .Where(vm => vm != Guid.Empty && !nova.ContainsKey(vm)).Distinct()];
+        if (unread.Length == 0)
+        {
+            return nova;
+        }
+
+        var instances = new Dictionary<Guid, NovaInstance>(nova);
+        foreach ((Guid uuid, NovaInstance instance) in NovaSide.ReadByUuid(cell, unread))
+        {
+            instances[uuid] = instance;
+        }
+
+        return instances;
+    }
+
+    /// <summary>
+    /// OVSDB gets half of -t: one that accepts and never answers is then one UNKNOWN line, and the
+    /// rest of the audit is still reported in the other half instead of the whole run timing out.
+    /// </summary>
+    private static List<OvsInterface> ReadWithinHalf(CheckContext context, string remote)
+    {
+        double seconds = context.Deadline.Timeout.Seconds / 2;
+        // Expiring only stops this read's waits: the run's own deadline still ends the process.
+        using var half = new Deadline(new TimeoutSetting(seconds, Status.Unknown), _ => false);
+        try
+        {
+            return OvsdbClient.ReadInterfaces(remote, half);
+        }
+        catch (OperationCanceledException) when (half.Expired && !context.Deadline.Expired)
+        {
+            throw new CheckException($"OVSDB {remote} did not answer within {Perfdata.Number(seconds)} s (half of -t)");
+        }
+    }
+
+    public static async Task Run(CheckContext context, Report report, Task<List<OvsInterface>>? reading, DatabaseConnection cell,
         IReadOnlyList<Domain> domains, IReadOnlyDictionary<Guid, NovaInstance> nova, string host, string libvirtUri, DateTime cutoff, int list)
     {
         if (reading is null)
@@ -61,7 +102,7 @@ internal static class NetworkCheck
         try
         {
             // --no-neutron leaves reading null, above: a run that gets here reads Neutron.
-            if (Neutron.Read(context, cell) is not { } settings)
+            if (Neutron.Read(context, cell.Settings) is not { } settings)
             {
                 return;
             }
@@ -70,7 +111,8 @@ internal static class NetworkCheck
             HashSet<Guid> ids = [.. interfaces.Select(i => Guid.TryParse(i.IfaceId, out Guid id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
             using DatabaseConnection neutron = DatabaseConnection.Open(context, settings);
             Dictionary<Guid, NeutronPort> ports = NeutronPorts.Read(neutron, ids, [.. domains.Select(d => d.Uuid)]);
-            NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, nova, host, cutoff), context.Get(Ovsdb), list, context);
+            IReadOnlyDictionary<Guid, NovaInstance> instances = WithTapInstances(cell, interfaces, nova);
+            NetworkReport.Add(report, NetworkAudit.Run(interfaces, domains, ports, instances, host, cutoff), context.Get(Ovsdb), list, context);
         }
         catch (CheckException error)
         {

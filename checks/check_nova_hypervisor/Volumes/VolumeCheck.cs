@@ -19,7 +19,7 @@ namespace StackFsck.Checks.NovaHypervisor.Volumes;
 internal static class VolumeCheck
 {
     private static readonly ServiceDatabaseOptions Cinder =
-        new("cinder", "Cinder", "do not read Cinder's attachments: Nova's block device mappings alone say what is attached");
+        new("cinder", "Cinder", "do not read Cinder's attachments: Nova's block device mappings alone say what is attached", HypervisorCheck.InheritsFromCell);
 
     private static readonly Option<string> IscsiSysfs = new("--iscsi-sysfs")
     {

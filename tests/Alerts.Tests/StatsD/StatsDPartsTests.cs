@@ -78,6 +78,8 @@ public class StatsDPartsTests
         Assert.Equal(now.AddHours(-24), WindowTime.Parse("24h", now));
         Assert.Equal(now.AddDays(-14), WindowTime.Parse("2w", now));
         Assert.Equal(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero), WindowTime.Parse("2026-11-20T06:00", now));
-        Assert.Throws<FormatException>(() => WindowTime.Parse("yesterday", now));
+        Assert.Equal(now.AddHours(-36), WindowTime.Parse("1.5d", now));
+        var error = Assert.Throws<FormatException>(() => WindowTime.Parse("yesterday", now));
+        Assert.Contains("is not a duration (seconds, or a number with s, m, h, d or w), nor a date or time", error.Message);
     }
 }

@@ -57,6 +57,73 @@ public sealed class NetworkTapsTests(ZombieCloud cloud) : IClassFixture<ZombieCl
     }
 
     [Fact]
+    public void A_tap_of_an_instance_deleted_past_the_grace_is_stale_whether_or_not_its_domain_is_still_here()
+    {
+        Guid zombie = Guid.NewGuid(), gone = Guid.NewGuid(), archived = Guid.NewGuid(), recent = Guid.NewGuid();
+        cloud.AddInstances((zombie, _host, 600, "deleted", null), (gone, _host, 600, "deleted", null), (recent, _host, 5, "deleted", null));
+        cloud.AddArchived(archived, _host, 600);
+        // nova-compute did not unplug them, and Neutron still has their ports bound here.
+        Guid[] instances = [zombie, gone, archived, recent];
+        Guid[] ports = [.. instances.Select(_ => Guid.NewGuid())];
+        for (int i = 0; i < instances.Length; i++)
+        {
+            cloud.AddPort(ports[i], $"fa:16:3e:00:02:{i:x2}", instances[i], _host);
+            _ovs.Plug(TestInterface.TapOf(ports[i]), ports[i], $"fa:16:3e:00:02:{i:x2}", instances[i]);
+        }
+
+        string uri = TestHypervisor.WriteDomains(_dir.FullName, new TestDomain(zombie, "instance-00000004", TestHypervisor.Running)
+        {
+            Interfaces = [new TestInterface("fa:16:3e:00:02:00", ports[0])],
+        });
+
+        CheckRun run = Run(uri);
+
+        Assert.True(run.Perf("stale_taps") == 3, run.ToString());
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Contains(run.LongOutput, line => line.StartsWith($"  {TestInterface.TapOf(ports[i])} (instance {instances[i]} was deleted); look: "));
+        }
+
+        Assert.DoesNotContain(TestInterface.TapOf(ports[3]), run.Stdout);
+    }
+
+    [Fact]
+    public void Run_centrally_tcp_reads_the_nodes_ovsdb_and_the_node_local_iscsi_sessions_are_skipped_with_one_line()
+    {
+        using var ovs = new OvsdbServer(tcp: true);
+        Guid instance = Guid.NewGuid(), fine = Guid.NewGuid(), gone = Guid.NewGuid();
+        cloud.AddInstances((instance, _host, null, "active", null));
+        cloud.AddPort(fine, "fa:16:3e:00:01:01", instance, _host);
+        ovs.Plug(TestInterface.TapOf(fine), fine, "fa:16:3e:00:01:01", instance);
+        ovs.Plug(TestInterface.TapOf(gone), gone, "fa:16:3e:00:01:02", instance);
+        string local = TestHypervisor.WriteDomains(_dir.FullName, new TestDomain(instance, "instance-00000003", TestHypervisor.Running)
+        {
+            Interfaces = [new TestInterface("fa:16:3e:00:01:01", fine)],
+        });
+        string central = TestHypervisor.ThroughDaemon(local);
+
+        CheckRun overTcp = Dist.Run("check_nova_hypervisor", [.. Args(central), "--ovsdb", ovs.TcpRemote!]);
+        CheckRun onTheNode = Dist.Run("check_nova_hypervisor", [.. Args(local), "--ovsdb", ovs.Remote]);
+        CheckRun socketNotHere = Dist.Run("check_nova_hypervisor", [.. Args(central), "--ovsdb", ovs.Remote]);
+
+        Assert.True(overTcp.ExitCode == 1, overTcp.ToString());
+        Assert.Equal((1, 0, 0, 2), (overTcp.Perf("stale_taps"), overTcp.Perf("unplugged_ports"), overTcp.Perf("mismatched_ports"), overTcp.Perf("taps")));
+        Assert.Equal(onTheNode.Perfdata.Keys.Where(k => !k.Contains("iscsi")).Order(), overTcp.Perfdata.Keys.Order());
+        Assert.Equal(onTheNode.Perf("stale_taps"), overTcp.Perf("stale_taps"));
+        Assert.Contains($"iSCSI sessions not compared: the node's sysfs is not here (libvirt {central} is another host)", overTcp.LongOutput);
+        string look = Assert.Single(overTcp.LongOutput, l => l.StartsWith($"  {TestInterface.TapOf(gone)} (port {gone} does not exist in Neutron)"));
+        string[] vsctl = look[(look.IndexOf("look: ", StringComparison.Ordinal) + 6)..].Split(' ');
+        Assert.Equal($"--db={ovs.TcpRemote}", vsctl[1]);
+        CheckRun shown = Dist.RunProgram(vsctl[0], vsctl[1..], new Dictionary<string, string?>());
+        Assert.True(shown.ExitCode == 0 && shown.Stdout.Contains($"name                : {TestInterface.TapOf(gone)}"), shown.ToString());
+
+        Assert.Contains($"taps and ports not compared: the node's OVSDB socket is not here (libvirt {central} is another host; --ovsdb tcp:HOST:PORT reaches it)",
+            socketNotHere.LongOutput);
+        Assert.False(socketNotHere.Perfdata.ContainsKey("stale_taps"), socketNotHere.ToString());
+        Assert.Equal(0, socketNotHere.ExitCode);
+    }
+
+    [Fact]
     public void An_unreachable_ovsdb_socket_is_one_unknown_line_and_the_rest_is_still_reported()
     {
         Guid zombie = Guid.NewGuid();

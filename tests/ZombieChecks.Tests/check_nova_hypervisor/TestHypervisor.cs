@@ -49,6 +49,20 @@ public static class TestHypervisor
         return "test://" + path;
     }
 
+    /// <summary>
+    /// The same node file through the test tier's libvirtd (tests/services/libvirt.sh), as a check run
+    /// centrally opens a node: <c>test+tcp://127.0.0.1:PORT/ABSOLUTE/PATH</c>, a URI that names a host.
+    /// The daemon runs as nobody: the file and its folder are made readable to others.
+    /// </summary>
+    public static string ThroughDaemon(string uri)
+    {
+        string path = uri["test://".Length..];
+        File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.OtherRead);
+        string folder = Path.GetDirectoryName(path)!;
+        File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) | UnixFileMode.OtherExecute);
+        return Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + path;
+    }
+
     /// <summary>The domain's XML, devices as nova-compute's libvirt driver writes them (file disk, iSCSI volumes, OVS interfaces).</summary>
     public static string DomainXml(TestDomain domain)
     {
