@@ -5,8 +5,12 @@
 # schemas, private MariaDB on loopback), a real ovsdb-server with the node's 400 interfaces and an
 # iSCSI sysfs tree of its 800 sessions. Reference: `virsh dumpxml` of every domain, `ovs-vsctl
 # --format=json list Interface` and the `mysql` client reading the same rows the check reads;
-# target: the check's median wall <= the sum of theirs, peak RSS <= 60 MiB.
-# Usage: bench/hypervisor_audit.sh   (as root on Debian 12; DIST=... to use another dist folder)
+# target: the check's median wall <= the sum of theirs, peak RSS <= 60 MiB. virsh is timed two
+# ways: one process reading the 200 dumpxml commands from its standard input (one connection,
+# as the check has), and a process per domain, as an operator's loop runs it (the test driver
+# then parses the whole node file 200 times: slower than a libvirtd would be, so fewer rounds).
+# Usage: bench/hypervisor_audit.sh   (as root on Debian 12; DIST=... to use another dist folder,
+# ROUNDS=10 paired rounds against the one-connection virsh, PROCESS_ROUNDS=3 against virsh per domain, 0 to skip)
 BENCH_CHECKS="check_nova_hypervisor"
 BENCH_SERVICES=(libvirt ovsdb)
 BENCH_PORT_BASE=26500
@@ -95,14 +99,25 @@ mysql --defaults-file=$LOGIN -N -B bench_cinder -e "SELECT volume_id, instance_u
 mysql --defaults-file=$LOGIN -N -B bench_neutron -e "SELECT p.id, p.mac_address, p.device_id, b.host FROM ports p LEFT JOIN ml2_port_bindings b ON b.port_id = p.id WHERE p.id IN ($ports) OR p.device_id IN ($uuids)"
 SQL
 echo "for uuid in $(cut -f1 "$STATE_DIR/domains.tsv" | paste -sd' '); do virsh -r -c $URI dumpxml \$uuid; done" > "$STATE_DIR/virsh.sh"
+cut -f1 "$STATE_DIR/domains.tsv" | sed 's/^/dumpxml /' > "$STATE_DIR/dumpxml.txt"
+echo "virsh -r -c $URI < $STATE_DIR/dumpxml.txt" > "$STATE_DIR/virsh_one.sh"
 
 CHECK=("$DIST/check_nova_hypervisor" --libvirt-uri "$URI" --host "$HOST" --skip-disks --cell-defaults-file "$LOGIN" --cell-database bench_cell1
     --cinder-database bench_cinder --neutron-database bench_neutron --ovsdb "unix:$SOCK" --iscsi-sysfs "$SYS/class/iscsi_session")
 "${CHECK[@]}" | head -1 || true
 
-echo "== median wall of 10 rounds: the check vs virsh dumpxml of every domain, ovs-vsctl list Interface and the mysql client"
-mapfile -t wall < <(alternate 10 "${CHECK[*]}" "bash $STATE_DIR/virsh.sh" "ovs-vsctl --db=unix:$SOCK --format=json list Interface" "bash $STATE_DIR/rows.sh")
+ROUNDS="${ROUNDS:-10}" PROCESS_ROUNDS="${PROCESS_ROUNDS:-3}"
+echo "== median wall of $ROUNDS paired rounds: the check vs virsh dumpxml x200 over one connection, ovs-vsctl list Interface, the mysql client"
+mapfile -t wall < <(alternate "$ROUNDS" "${CHECK[*]}" "bash $STATE_DIR/virsh_one.sh" "ovs-vsctl --db=unix:$SOCK --format=json list Interface" "bash $STATE_DIR/rows.sh")
 theirs=$(sum "${wall[1]}" "${wall[2]}" "${wall[3]}")
-echo "virsh dumpxml x200 $(ms "${wall[1]}") + ovs-vsctl $(ms "${wall[2]}") + mysql x3 $(ms "${wall[3]}") = $(ms "$theirs")"
+echo "virsh dumpxml x200, one connection $(ms "${wall[1]}") + ovs-vsctl $(ms "${wall[2]}") + mysql x3 $(ms "${wall[3]}") = $(ms "$theirs")"
 echo "check $(ms "${wall[0]}"): ratio $(ratio "${wall[0]}" "$theirs") (target <= 1.0)"
+
+if [ "$PROCESS_ROUNDS" -gt 0 ]; then
+    echo "== median wall of $PROCESS_ROUNDS paired rounds: the check vs virsh dumpxml, a process per domain"
+    mapfile -t process < <(alternate "$PROCESS_ROUNDS" "${CHECK[*]}" "bash $STATE_DIR/virsh.sh")
+    everything=$(sum "${process[1]}" "${wall[2]}" "${wall[3]}")
+    echo "virsh dumpxml x200 processes $(ms "${process[1]}") + ovs-vsctl + mysql x3 (above) = $(ms "$everything")"
+    echo "check $(ms "${process[0]}"): ratio $(ratio "${process[0]}" "$everything")"
+fi
 echo "peak RSS of the check: $(peak_rss "${CHECK[@]}") MiB (target <= 60)"

@@ -50,4 +50,4 @@ placement-manage --config-file "$STATE_DIR/placement.conf" db sync > "$STATE_DIR
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
 against_client "$ROUNDS" check_openstack_orphans -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --placement-database bench_placement \
-    --no-neutron --no-cinder -t 120
+    --no-neutron --no-cinder -t $((120 * SCALE))

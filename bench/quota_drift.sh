@@ -45,4 +45,4 @@ load bench_neutron neutron
     SELECT project_id, 'port', 0, COUNT(*) + IF(CAST(SUBSTRING(project_id, 2) AS UNSIGNED) % 50 = 0, 2, 0), 0 FROM ports GROUP BY project_id
     UNION ALL SELECT project_id, 'network', 0, COUNT(*), 0 FROM networks GROUP BY project_id"
 
-against_client "$ROUNDS" check_openstack_quota_drift -f "$LOGIN" --cinder-database bench_cinder --neutron-database bench_neutron -t 120
+against_client "$ROUNDS" check_openstack_quota_drift -f "$LOGIN" --cinder-database bench_cinder --neutron-database bench_neutron -t $((120 * SCALE))

@@ -48,4 +48,4 @@ done
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
 against_client "$ROUNDS" check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
-    --neutron-database bench_neutron --glance-database bench_glance -t 120
+    --neutron-database bench_neutron --glance-database bench_glance -t $((120 * SCALE))

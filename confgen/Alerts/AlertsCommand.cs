@@ -1,4 +1,5 @@
 using System.CommandLine;
+using StackFsck.Alerts.Counting;
 using StackFsck.Alerts.Reading;
 using StackFsck.Alerts.Report;
 using StackFsck.Alerts.StatsD;
@@ -31,7 +32,7 @@ public static class AlertsCommand
         var archives = ArchivesOption();
         var state = new Option<string>("--state") { Description = "read position file (a lock file beside it keeps runs apart)", HelpName = "FILE", Required = true };
         var statsd = new Option<string>("--statsd") { Description = "StatsD to send to", HelpName = "HOST[:PORT]", DefaultValueFactory = _ => "127.0.0.1:8125" };
-        var prefix = new Option<string>("--prefix") { Description = "first parts of every metric name", DefaultValueFactory = _ => "nagios" };
+        var prefix = new Option<string>("--prefix") { Description = "first parts of every metric name", DefaultValueFactory = _ => MetricNames.DefaultPrefix };
         var soft = SoftOption();
         var dryRun = new Option<bool>("--dry-run") { Description = "print the StatsD lines instead of sending them; the position is not saved" };
         var oldDir = new Option<string>("--olddir")

@@ -7,8 +7,8 @@ namespace StackFsck.Confgen.Icinga2;
 
 /// <summary>
 /// One server's Nagios objects as Icinga 2 objects: host and service templates, hosts, host
-/// groups, services (one per host of a hostgroup service) and Dependency objects (a Nagios
-/// service dependency per host). Thresholds, timeouts, custom variables (the workaround trio,
+/// groups, services (a hostgroup's service as an apply rule, a host's as an object) and
+/// dependencies (likewise: an apply rule for a hostgroup's, Dependency objects otherwise). Thresholds, timeouts, custom variables (the workaround trio,
 /// Monasca settings) and intervals keep their meaning; notification settings are not rendered
 /// (Icinga 2 notifies through apply rules of its own). Templates live in the global zone, from
 /// the master's render: where a satellite's template chain gives another value (the server
@@ -38,8 +38,11 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
             case "host":
                 Checkable(item, "object Host " + IcingaText.Quote(item.Get("host_name")!), item.Get("host_name"), text);
                 break;
+            case "service" when item.List("hostgroup_name").Any():
+                Apply(item, "apply Service " + IcingaText.Quote(objects.Resolve(item, "service_description") ?? ""), text);
+                break;
             case "service":
-                foreach (string host in HostsOf(item))
+                foreach (string host in item.List("host_name").Distinct(StringComparer.Ordinal))
                 {
                     Checkable(item, "object Service " + IcingaText.Quote(objects.Resolve(item, "service_description") ?? ""), host, text);
                 }
@@ -58,8 +61,38 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
         }
     }
 
+    /// <summary>
+    /// A hostgroup's service as an apply rule: one rule per service definition, which Icinga 2
+    /// turns into a service on each member host (as Nagios does), instead of as many objects in the
+    /// tree. Group names are the inventory's, unique per environment and cell.
+    /// </summary>
+    private void Apply(NagiosObject item, string opening, StringBuilder text)
+    {
+        if (AssignWhere(item) is { } assign)
+        {
+            Checkable(item, opening, null, text, assign);
+        }
+    }
+
+    /// <summary>
+    /// The hosts a service or dependency is on (its host_name list and the members of its
+    /// hostgroups) as an apply rule's condition; null when there are none. Groups this server does
+    /// not define hold none of its hosts, as in <see cref="HostsOf"/>.
+    /// </summary>
+    private string? AssignWhere(NagiosObject item)
+    {
+        List<string> conditions = item.List("hostgroup_name").Where(_groups.Members.ContainsKey).Distinct(StringComparer.Ordinal)
+            .Select(group => IcingaText.Quote(group) + " in host.groups").ToList();
+        if (item.List("host_name").ToList() is { Count: > 0 } hosts)
+        {
+            conditions.Add("host.name in " + IcingaText.Array(hosts));
+        }
+
+        return conditions.Count == 0 ? null : string.Join(" || ", conditions);
+    }
+
     /// <summary>A host, service or template: its directives, and those a satellite's own template chain gives otherwise.</summary>
-    private void Checkable(NagiosObject item, string opening, string? host, StringBuilder text)
+    private void Checkable(NagiosObject item, string opening, string? host, StringBuilder text, string? assign = null)
     {
         text.Append('\n').Append(opening).Append(" {\n");
         foreach (string use in item.List("use"))
@@ -67,7 +100,7 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
             text.Append("  import ").Append(IcingaText.Quote(use)).Append('\n');
         }
 
-        if (item.Type == "service" && !item.IsTemplate)
+        if (item.Type == "service" && !item.IsTemplate && assign is null)
         {
             IcingaText.Attribute(text, "host_name", IcingaText.Quote(host!));
         }
@@ -86,6 +119,11 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
         foreach (Directive directive in item.Directives.Concat(Inherited(item)))
         {
             Attribute(item, directive.Key, directive.Value, text);
+        }
+
+        if (assign is not null)
+        {
+            text.Append("  assign where ").Append(assign).Append('\n');
         }
 
         text.Append("}\n");
@@ -240,18 +278,38 @@ internal sealed class IcingaObjects(ObjectSet objects, ObjectSet templates, Comm
             }
         }
 
+        string states = "[ " + string.Join(", ", passing) + " ]";
+        string disableChecks = (item.Get("execution_failure_criteria") is { } run && run != "n") ? "true" : "false";
+        if (item.Get("dependent_host_name") is null && item.List("hostgroup_name").Any())
+        {
+            // The dependent service on the same host, on every host of the rule: Icinga 2 sets the parent host to it.
+            if (AssignWhere(item) is { } hosts)
+            {
+                text.Append("\napply Dependency ").Append(IcingaText.Quote($"{child}-needs-{parent}")).Append(" to Service {\n");
+                DependencyAttributes(parent, states, disableChecks, text);
+                text.Append("  assign where service.name == ").Append(IcingaText.Quote(child)).Append(" && (").Append(hosts).Append(")\n}\n");
+            }
+
+            return;
+        }
+
         foreach (string host in HostsOf(item))
         {
             text.Append("\nobject Dependency ").Append(IcingaText.Quote($"{host}-{child}-needs-{parent}")).Append(" {\n");
             IcingaText.Attribute(text, "parent_host_name", IcingaText.Quote(host));
-            IcingaText.Attribute(text, "parent_service_name", IcingaText.Quote(parent));
             IcingaText.Attribute(text, "child_host_name", IcingaText.Quote(item.Get("dependent_host_name") ?? host));
             IcingaText.Attribute(text, "child_service_name", IcingaText.Quote(child));
-            IcingaText.Attribute(text, "states", "[ " + string.Join(", ", passing) + " ]");
-            IcingaText.Attribute(text, "disable_checks", (item.Get("execution_failure_criteria") is { } run && run != "n") ? "true" : "false");
-            IcingaText.Attribute(text, "disable_notifications", "true");
+            DependencyAttributes(parent, states, disableChecks, text);
             text.Append("}\n");
         }
+    }
+
+    private static void DependencyAttributes(string parent, string states, string disableChecks, StringBuilder text)
+    {
+        IcingaText.Attribute(text, "parent_service_name", IcingaText.Quote(parent));
+        IcingaText.Attribute(text, "states", states);
+        IcingaText.Attribute(text, "disable_checks", disableChecks);
+        IcingaText.Attribute(text, "disable_notifications", "true");
     }
 
     /// <summary>The hosts a service or dependency is on: its host_name list and every member of its hostgroups.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using StackFsck.Alerts.Counting;
 using StackFsck.Alerts.StatsD;
 
 namespace StackFsck.Remedy.Handler;
@@ -34,7 +35,7 @@ public static class HandlerCommand
         Option<int> keep = new("--keep") { Description = "runs kept per tracker id; older run folders are removed", HelpName = "N", DefaultValueFactory = _ => 20 };
         Option<string> journal = new("--journal") { Description = "journal file, one JSON line per run (default: journal.jsonl in the output folder)", HelpName = "FILE" };
         Option<string> statsd = new("--statsd") { Description = "StatsD to count runs in", HelpName = "HOST[:PORT]", DefaultValueFactory = _ => "127.0.0.1:8125" };
-        Option<string> prefix = new("--prefix") { Description = "first parts of every metric name", HelpName = "PREFIX", DefaultValueFactory = _ => "stackfsck" };
+        Option<string> prefix = new("--prefix") { Description = "first parts of every metric name", HelpName = "PREFIX", DefaultValueFactory = _ => MetricNames.DefaultPrefix };
         var command = new Command("handler", "run a workaround for the state change Nagios reports: diagnostics first, then the remedy; refuses expired workarounds")
         {
             state, stateType, attempt, host, service, environment, cell, tracker, expires, diagnose, remedy,

@@ -82,6 +82,17 @@ public class SendTests : IDisposable
     }
 
     [Fact]
+    public void Without_a_prefix_handler_runs_are_named_in_the_stackfsck_tree_where_stackfsck_remedy_counts_its_runs()
+    {
+        _folder.Append($"[1763700001] SERVICE EVENT HANDLER: {Compute};nova zombies;CRITICAL;HARD;4;stackfsck_remedy_OPS-1234_0a1b2c3d");
+
+        CheckRun run = ConfgenAlerts.Run(["send", "-i", ConfgenAlerts.Inventory, "--log", _folder.Log, "--state", _folder.State, "--dry-run"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("stackfsck.prod.cell1.workaround.OPS-1234.handler:1|c", run.Stdout.Split('\n'));
+    }
+
+    [Fact]
     public void Lines_logged_before_and_after_a_rotation_are_each_sent_once()
     {
         AppendComputeAlerts(2);

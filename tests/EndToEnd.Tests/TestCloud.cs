@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace StackFsck.EndToEnd.Tests;
 
@@ -8,7 +9,7 @@ namespace StackFsck.EndToEnd.Tests;
 /// keystone database (a scratch MariaDB schema), two hypervisors whose "ssh" port is MariaDB's,
 /// which listens on 127.0.0.1 only: cmp1 answers, cmp2 (127.0.0.9: nothing listens there) is dead.
 /// </summary>
-internal sealed class TestCloud : IAsyncDisposable
+internal sealed partial class TestCloud : IAsyncDisposable
 {
     public const string Dead = "cmp2.e2e.test";
 
@@ -46,9 +47,14 @@ internal sealed class TestCloud : IAsyncDisposable
         Keystone.Execute("INSERT INTO revocation_event (user_id, issued_before, revoked_at) SELECT 'u', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM seq_1_to_5001");
     }
 
-    /// <summary>Writes the inventory; returns its folder.</summary>
-    public string WriteInventory()
+    /// <summary>Writes the inventory, watched by one mixed server unless <paramref name="servers"/> (YAML flow mappings) says otherwise; returns its folder.</summary>
+    public string WriteInventory(params string[] servers)
     {
+        if (servers.Length == 0)
+        {
+            servers = ["{name: nagios.e2e.test, class: mixed}"];
+        }
+
         string rabbitmq = Path.Combine(Work, "rabbitmq.ini");
         File.WriteAllText(rabbitmq, "username=guest\npassword=guest\n");
         string credentials = NagiosOwned(rabbitmq);
@@ -58,7 +64,7 @@ internal sealed class TestCloud : IAsyncDisposable
         File.WriteAllText(Path.Combine(folder, "e2e.yaml"), $$"""
             environment: e2e
             servers:
-              - {name: nagios.e2e.test, class: mixed}
+              - {{string.Join("\n  - ", servers)}}
             contacts:
               - {name: e2e-ops, email: ops@e2e.test}
             global:
@@ -103,6 +109,23 @@ internal sealed class TestCloud : IAsyncDisposable
         return plugins;
     }
 
+    /// <summary>
+    /// The repository's templates with every check and retry interval at 0.05 minutes (3 s): Icinga 2 has
+    /// no interval_length, so the Icinga tests render with these to see in seconds what takes minutes on a server.
+    /// </summary>
+    public string FastTemplates()
+    {
+        string copy = Path.Combine(Work, "templates");
+        foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, "templates"), "*", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(copy, Path.GetRelativePath(Path.Combine(Repo.Root, "templates"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, Interval().Replace(File.ReadAllText(file), "${key}${gap}0.05"));
+        }
+
+        return copy;
+    }
+
     public static CheckRun Confgen(params string[] args) =>
         Dist.RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "confgen.dll"), .. args], new Dictionary<string, string?>());
 
@@ -125,4 +148,7 @@ internal sealed class TestCloud : IAsyncDisposable
         Assert.True(install.ExitCode == 0, install.ToString());
         return copy;
     }
+
+    [GeneratedRegex(@"(?<key>(?:check|retry)_interval)(?<gap>\s+)\d+")]
+    private static partial Regex Interval();
 }

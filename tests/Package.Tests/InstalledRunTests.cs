@@ -91,7 +91,7 @@ public partial class InstalledRunTests(InstalledPackage package)
             command = Replace(command, "--log", log);
             command = Replace(command, "--state", Path.Combine(folder, "alerts.state"));
             command = Replace(command, "--statsd", StatsDAdmin.Target);
-            command = Replace(command, "--prefix", prefix);
+            command += " --prefix " + prefix; // the line as shipped names the default tree
 
             // What cron gives a job: the user's identity and home, SHELL=/bin/sh, PATH=/usr/bin:/bin, nothing else.
             CheckRun run = Dist.RunProgram("runuser", ["-u", user, "--", "env", "-i", "SHELL=/bin/sh", "PATH=/usr/bin:/bin", $"HOME={account[5]}", $"LOGNAME={user}", "/bin/sh", "-c", command],

@@ -43,10 +43,12 @@ public sealed class Icinga2Prefix : IDisposable
 
     private string SpoolDir => Path.Combine(Root, "var", "spool");
 
-    /// <summary>The daemon's arguments after the command (<c>daemon</c>, <c>daemon -C</c>): the configuration file and every moved constant.</summary>
-    public IReadOnlyList<string> Arguments =>
+    /// <summary>The daemon's arguments after the command (<c>daemon</c>, <c>daemon -C</c>): the configuration file and <see cref="Defines"/>.</summary>
+    public IReadOnlyList<string> Arguments => ["-c", Path.Combine(Etc, "icinga2.conf"), .. Defines];
+
+    /// <summary>Every moved constant, which the CLI commands (<c>pki</c>) take too; running as root keeps them from dropping to the nagios user, who cannot write here.</summary>
+    private IReadOnlyList<string> Defines =>
     [
-        "-c", Path.Combine(Etc, "icinga2.conf"),
         $"-DConfigDir={Etc}", $"-DZonesDir={ZonesDir}", $"-DDataDir={DataDir}", $"-DCacheDir={CacheDir}",
         $"-DLogDir={LogDir}", $"-DInitRunDir={RunDir}", $"-DSpoolDir={SpoolDir}",
         "-DRunAsUser=root", "-DRunAsGroup=root", $"-DNodeName={NodeName}",
@@ -93,6 +95,17 @@ public sealed class Icinga2Prefix : IDisposable
         }
     }
 
+    /// <summary>
+    /// The compatlog feature on, with the folders it writes into, which Icinga 2 does not create
+    /// itself (the package does, under /var/log): returns the log's path, LogDir/compat/icinga.log.
+    /// </summary>
+    public string EnableCompatLog()
+    {
+        EnableFeature("compatlog");
+        string compat = Directory.CreateDirectory(Path.Combine(LogDir, "compat", "archives")).Parent!.FullName;
+        return Path.Combine(compat, "icinga.log");
+    }
+
     /// <summary>Sets a constant of constants.conf (<c>const PluginDir = "..."</c>) to another string.</summary>
     public void SetConstant(string name, string value)
     {
@@ -104,32 +117,35 @@ public sealed class Icinga2Prefix : IDisposable
     }
 
     /// <summary>
-    /// The api feature on 127.0.0.1: without it a daemon knows no local endpoint, hence no local
-    /// zone, and checks nothing that lives in zones.d. Its certificate is self-signed (its own CA):
-    /// this daemon talks to no other.
+    /// The api feature on 127.0.0.1 with a certificate of this prefix's own CA: without it a
+    /// daemon knows no local endpoint, hence no local zone, and checks nothing that lives in zones.d.
     /// </summary>
     public void EnableApi()
     {
-        string certs = Directory.CreateDirectory(Path.Combine(DataDir, "certs")).FullName;
-        var openssl = new ProcessStartInfo("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", $"/CN={NodeName}", "-days", "2",
-            "-keyout", Path.Combine(certs, NodeName + ".key"), "-out", Path.Combine(certs, NodeName + ".crt")])
-        {
-            RedirectStandardError = true,
-        };
-        using (Process process = Process.Start(openssl)!)
-        {
-            string error = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException("openssl req failed: " + error);
-            }
-        }
-
-        File.Copy(Path.Combine(certs, NodeName + ".crt"), Path.Combine(certs, "ca.crt"));
-        WriteConfig("features-enabled/api.conf",
-            $"object ApiListener \"api\" {{\n  bind_host = \"127.0.0.1\"\n  bind_port = {Repo.Service("STACKFSCK_ICINGA2_API_PORT")}\n}}\n");
+        MakeCertificateAuthority();
+        EnableApi(this, Repo.Service("STACKFSCK_ICINGA2_API_PORT"));
     }
+
+    /// <summary>
+    /// The api feature on 127.0.0.1 at <paramref name="port"/>, with a certificate for this node
+    /// signed by <paramref name="authority"/>'s CA (<c>icinga2 pki new-cert</c>, <c>pki sign-csr</c>),
+    /// as Icinga's distributed-monitoring docs set up a master and its satellites; a satellite
+    /// accepts the configuration its master syncs and the commands it sends.
+    /// </summary>
+    public void EnableApi(Icinga2Prefix authority, string port, bool acceptConfig = false)
+    {
+        string certs = Directory.CreateDirectory(Path.Combine(DataDir, "certs")).FullName;
+        string key = Path.Combine(certs, NodeName + ".key"), request = Path.Combine(certs, NodeName + ".csr");
+        Pki("new-cert", "--cn", NodeName, "--key", key, "--csr", request);
+        authority.Pki("sign-csr", "--csr", request, "--cert", Path.Combine(certs, NodeName + ".crt"));
+        File.Copy(Path.Combine(authority.DataDir, "ca", "ca.crt"), Path.Combine(certs, "ca.crt"));
+        string accept = acceptConfig ? "  accept_config = true\n  accept_commands = true\n" : "";
+        WriteConfig("features-enabled/api.conf",
+            $"object ApiListener \"api\" {{\n  bind_host = \"127.0.0.1\"\n  bind_port = {port}\n{accept}}}\n");
+    }
+
+    /// <summary>A CA in this prefix's DataDir/ca (<c>icinga2 pki new-ca</c>), as on a master.</summary>
+    public void MakeCertificateAuthority() => Pki("new-ca");
 
     /// <summary>
     /// The last check result of each host and service (<c>HOST</c>, <c>HOST!SERVICE</c>) in the
@@ -160,9 +176,20 @@ public sealed class Icinga2Prefix : IDisposable
     /// a test must refuse: a failed validation, and every warning ("Ignoring directory ... for
     /// unknown zone" is only a warning to Icinga: the objects in it silently vanish).
     /// </summary>
-    public (int ExitCode, string Output) Validate()
+    public (int ExitCode, string Output) Validate() => Run(["daemon", "-C", .. Arguments]);
+
+    private void Pki(params string[] command)
     {
-        var start = new ProcessStartInfo(Repo.Service("STACKFSCK_ICINGA2"), ["daemon", "-C", .. Arguments])
+        (int exitCode, string output) = Run(["pki", .. command, .. Defines]);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"icinga2 pki {command[0]} exited {exitCode}: {output}");
+        }
+    }
+
+    private static (int ExitCode, string Output) Run(IReadOnlyList<string> arguments)
+    {
+        var start = new ProcessStartInfo(Repo.Service("STACKFSCK_ICINGA2"), arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -173,7 +200,7 @@ public sealed class Icinga2Prefix : IDisposable
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("icinga2 daemon -C ran longer than 5 minutes");
+            throw new TimeoutException($"icinga2 {arguments[0]} ran longer than 5 minutes");
         }
 
         return (process.ExitCode, output + error.Result);

@@ -7,10 +7,16 @@ namespace StackFsck.Alerts.Counting;
 /// StatsD metric names: parts of <c>[A-Za-z0-9_-]</c> joined by dots, so a
 /// host's FQDN or a service description with spaces becomes one part. An event is named
 /// <c>PREFIX.ENV.CELL.CLASS.KIND.HOST[.SERVICE][.TYPE].STATE</c>, e.g.
-/// <c>nagios.prod.cell1.cell.service_alert.cmp001_example_net.nova-compute.HARD.CRITICAL</c>.
+/// <c>stackfsck.prod.cell1.cell.service_alert.cmp001_example_net.nova-compute.HARD.CRITICAL</c>.
 /// </summary>
 public static class MetricNames
 {
+    /// <summary>
+    /// The prefix of every metric when <c>--prefix</c> is not given, the same for the alert senders and
+    /// stackfsck-remedy, so a workaround's <c>.handler</c> and <c>.executed</c> sit in one Graphite tree.
+    /// </summary>
+    public const string DefaultPrefix = "stackfsck";
+
     public static string For(string prefix, Placement where, EventKey key)
     {
         var name = new StringBuilder(prefix);
@@ -32,7 +38,7 @@ public static class MetricNames
     public static string Workaround(string prefix, string environment, string cell, string tracker, string counter) =>
         string.Join('.', new[] { Prefix(prefix), Part(environment), Part(cell), "workaround", Part(tracker), Part(counter) }.Where(part => part.Length > 0));
 
-    /// <summary>A metric name prefix as given (<c>nagios.alerts</c>): its dots stay separators, each part is cleaned.</summary>
+    /// <summary>A metric name prefix as given (<c>stackfsck.alerts</c>): its dots stay separators, each part is cleaned.</summary>
     public static string Prefix(string prefix) =>
         string.Join('.', prefix.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Part));
 

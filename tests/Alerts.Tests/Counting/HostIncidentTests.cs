@@ -102,9 +102,9 @@ public sealed class HostIncidentTests : IDisposable
         CheckRun second = Send();
 
         Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
-        Assert.Contains("nagios.prod.cell1.cell.host_alert.cmp101_cell1_prod_example_net.HARD.DOWN:1|c", first.Stdout);
+        Assert.Contains("stackfsck.prod.cell1.cell.host_alert.cmp101_cell1_prod_example_net.HARD.DOWN:1|c", first.Stdout);
         string[] lines = second.Stdout.Split('\n');
-        Assert.Contains("nagios.prod.cell1.cell.service_alert_host_down.cmp101_cell1_prod_example_net.nova_zombies.HARD.UNKNOWN:1|c", lines);
+        Assert.Contains("stackfsck.prod.cell1.cell.service_alert_host_down.cmp101_cell1_prod_example_net.nova_zombies.HARD.UNKNOWN:1|c", lines);
         Assert.DoesNotContain(lines, l => l.Contains(".service_alert.", StringComparison.Ordinal));
     }
 

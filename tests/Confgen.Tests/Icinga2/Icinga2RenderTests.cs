@@ -35,6 +35,20 @@ public partial class Icinga2RenderTests : IDisposable
     }
 
     [Fact]
+    public void A_hostgroups_service_and_its_dependency_are_one_apply_rule_each_not_an_object_per_member()
+    {
+        Assert.Equal(0, _workspace.Render("--engine", "icinga2").ExitCode);
+        string cell1 = Path.Combine(Tree(Master), "zones.d", "cell1", "cell1");
+        string services = File.ReadAllText(Path.Combine(cell1, "services.conf"));
+        Assert.Single(Regex.Matches(services, "^apply Service \"ssh\" \\{$", RegexOptions.Multiline));
+        Assert.Contains("  assign where \"prod_cell1_hypervisor\" in host.groups\n}", services);
+        Assert.DoesNotContain("object Service \"ssh\"", services);
+        string dependencies = File.ReadAllText(Path.Combine(cell1, "dependencies.conf"));
+        Assert.Contains("apply Dependency \"nova_hypervisor-needs-ssh\" to Service {", dependencies);
+        Assert.Contains("  assign where service.name == \"nova_hypervisor\" && (\"prod_cell1_hypervisor\" in host.groups)\n}", dependencies);
+    }
+
+    [Fact]
     public void A_cell_host_lives_in_its_cell_zone_with_the_values_of_its_own_servers_templates()
     {
         Assert.Equal(0, _workspace.Render("--engine", "icinga2").ExitCode);
@@ -136,6 +150,6 @@ public partial class Icinga2RenderTests : IDisposable
     [GeneratedRegex(@"command = \[ PluginDir \+ ""/(?<check>check_[a-z_]+)"" \]")]
     private static partial Regex Plugin();
 
-    [GeneratedRegex(@"^(?:object|template) [A-Za-z]+ ""[^""]+"" \{\n(?:.*\n)*?\}$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(?:object|template|apply) [A-Za-z]+ ""[^""]+""(?: to [A-Za-z]+)? \{\n(?:.*\n)*?\}$", RegexOptions.Multiline)]
     private static partial Regex Block();
 }

@@ -40,6 +40,20 @@ public class HandlerTests : IDisposable
         Assert.Equal(1, StatsDAdmin.CountersOnceTotalIs(_folder.Prefix, 1)[Executed]);
     }
 
+    [Fact]
+    public void Without_a_prefix_the_counters_land_in_the_stackfsck_tree_where_the_alert_senders_count_handler_lines()
+    {
+        const string Tree = "stackfsck.prod.cell1.workaround.OPS-1234";
+        long before = StatsDAdmin.EventTotal(StatsDAdmin.Counters(Tree));
+        string[] args = _folder.Handler("CRITICAL", "HARD", 3, diagnose: "true", remedy: "true");
+        int prefix = Array.IndexOf(args, "--prefix");
+
+        CheckRun run = Remedy([.. args[..prefix], .. args[(prefix + 2)..]]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(before + 1, StatsDAdmin.CountersOnceTotalIs(Tree, before + 1)[Tree + ".executed"]);
+    }
+
     [Theory]
     [InlineData("SOFT", 1, new string[0])]
     [InlineData("SOFT", 2, new string[0])]
