@@ -1,5 +1,5 @@
 using StackFsck.Checks.NovaHypervisor.Iscsi;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.OpenStack;
 using StackFsck.OpenStack.Iscsi;
 using StackFsck.OpenStack.Nova;

@@ -37,7 +37,8 @@ public static class StaleIscsiSessionCommand
             var request = new StaleIscsiRequest(
                 new IscsiHost(parse.GetValue(sysfs)!, parse.GetValue(instancesPath)!, parse.GetValue(host)!),
                 new Iscsiadm(parse.GetValue(iscsiadm)!, HandlerCommand.Seconds("--iscsiadm-timeout", parse.GetValue(iscsiadmTimeout))),
-                new DatabaseSettings { Name = "cell database", DefaultsFile = parse.GetValue(defaultsFile), Database = parse.GetValue(database) },
+                new NovaDatabaseSettings(new DatabaseSettings { Name = "nova_api database" },
+                    new DatabaseSettings { Name = "cell database", DefaultsFile = parse.GetValue(defaultsFile), Database = parse.GetValue(database) }, null),
                 parse.GetValue(apply),
                 HandlerCommand.Positive("--max", parse.GetValue(max)),
                 parse.GetValue(journal)!,
@@ -49,14 +50,14 @@ public static class StaleIscsiSessionCommand
 }
 
 /// <summary>The settings of one stale-iscsi-session run.</summary>
-internal sealed record StaleIscsiRequest(IscsiHost Host, Iscsiadm Iscsiadm, DatabaseSettings Cell, bool Apply, int Max, string Journal, TimeSpan Timeout);
+internal sealed record StaleIscsiRequest(IscsiHost Host, Iscsiadm Iscsiadm, NovaDatabaseSettings Nova, bool Apply, int Max, string Journal, TimeSpan Timeout);
 
 /// <summary>One stale-iscsi-session run: the plan, the --max guard, then each logout re-verified and journalled.</summary>
 internal static class StaleIscsiRun
 {
     public static int Execute(StaleIscsiRequest request, TextWriter stdout, TextWriter stderr)
     {
-        using NovaCellReader nova = NovaCellReader.Open(request.Cell, request.Timeout, stderr);
+        using NovaCellReader nova = NovaCellReader.Open(request.Nova, request.Host.Name, request.Timeout, stderr);
         IscsiAudit audit = StaleIscsiSessions.Audit(nova, request.Host);
         stdout.WriteLine($"stale-iscsi-session: {audit.Stale.Count} of {audit.Sessions} iSCSI sessions of {request.Host.Name} to log out (their target belongs to no volume attached here)");
         foreach (IscsiSession session in audit.Stale)

@@ -135,7 +135,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_whose_target_is_attached_here_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
         var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
 
@@ -150,7 +150,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_gone_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
         var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _ofDeleted);
 
