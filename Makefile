@@ -16,7 +16,7 @@ CHECKS ?= $(notdir $(wildcard checks/check_*)) $(LINKS)
 EXECUTABLES ?= $(CHECKS) stackfsck-alerts stackfsck-remedy
 # The libraries the checks reference: every folder of checks/ that is not a check.
 LIBRARIES := $(filter-out $(wildcard checks/check_*),$(patsubst %/,%,$(wildcard checks/*/)))
-SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' \) -print) \
+SHARED := $(shell find $(LIBRARIES) \( -name bin -o -name obj \) -prune -o \( -name '*.cs' -o -name '*.csproj' -o -name '*.targets' \) -print) \
 	checks/Check.props Directory.Build.props Directory.Packages.props debian/changelog
 
 .PHONY: all dist sample install deb test clean

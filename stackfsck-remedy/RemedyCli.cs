@@ -3,7 +3,9 @@ using StackFsck.Confgen.Cli;
 using StackFsck.Plugin;
 using StackFsck.Remedy.Handler;
 using StackFsck.Remedy.Repairs.LeftoverDisk;
+using StackFsck.Remedy.Repairs.StaleIscsiSession;
 using StackFsck.Remedy.Repairs.Undo;
+using StackFsck.Remedy.Repairs.ZombieDomain;
 
 namespace StackFsck.Remedy;
 
@@ -59,7 +61,9 @@ public static class RemedyCli
         new("stackfsck-remedy: workarounds run from Nagios event handlers, with bookkeeping (diagnostics first, expiry, journal, StatsD counters), and guarded repairs (dry run by default, re-verified, journalled, undoable)")
         {
             HandlerCommand.Create(stdout, stderr),
+            ZombieDomainCommand.Create(stdout, stderr),
             LeftoverDiskCommand.Create(stdout, stderr),
+            StaleIscsiSessionCommand.Create(stdout, stderr),
             UndoCommand.Create(stdout, stderr),
         };
 }

@@ -1,12 +1,11 @@
 using StackFsck.Plugin.Arguments;
 using System.Net;
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.Checks.NovaHypervisor.Network;
 using StackFsck.Checks.NovaHypervisor.Volumes;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Database;
-using StackFsck.OpenStack;
 using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Checks.NovaHypervisor;
@@ -49,7 +48,7 @@ internal static class HypervisorCheck
     };
 
     private static readonly Option<TimeSpan> Grace = Duration.Option(
-        "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", "1h");
+        "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", NovaInstance.Grace);
 
     private static readonly Option<Regex?> IgnoreDomain = RegexOption.Create(
         "--ignore-domain", "regular expression of domain names that are not Nova's (never counted as unknown)");
@@ -137,19 +136,6 @@ internal static class HypervisorCheck
     }
 
     /// <summary>The cell database given directly, or the one nova_api maps the host to.</summary>
-    private static DatabaseSettings CellSettings(CheckContext context, string host)
-    {
-        DatabaseSettings api = Api.Read(context, "nova_api database");
-        DatabaseSettings cell = Cell.Read(context, "cell database");
-        if (cell.Database is not null)
-        {
-            return DatabaseLogin.Inherit(cell, api);
-        }
-
-        DatabaseUrl? local = NovaCells.LocalConnection(context.Get(NovaCells.ConfOption));
-        using DatabaseConnection apiDb = DatabaseConnection.Open(context, api);
-        NovaCell found = NovaCells.OfHost(apiDb, host, api, local);
-        context.Log(1, $"host {host} is in cell {found.Name} ({found.Settings.Where()})");
-        return found.Settings;
-    }
+    private static DatabaseSettings CellSettings(CheckContext context, string host) => NovaCells.CellOf(
+        context, host, Api.Read(context, "nova_api database"), Cell.Read(context, "cell database"), context.Get(NovaCells.ConfOption));
 }

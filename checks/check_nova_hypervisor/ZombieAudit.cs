@@ -1,6 +1,6 @@
 using StackFsck.OpenStack.Nova;
 using System.Text.RegularExpressions;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Checks.NovaHypervisor;
 
@@ -85,7 +85,7 @@ internal sealed class ZombieAudit
         }
         else if (instance.Deleted)
         {
-            bool old = instance.DeletedBefore(cutoff);
+            bool old = NovaInstance.IsZombie(instance, cutoff);
             RecentlyDeleted += old ? 0 : 1;
             if (old)
             {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 

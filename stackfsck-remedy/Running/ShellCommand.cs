@@ -25,15 +25,23 @@ public static class ShellCommand
 {
     public const long MaxOutputBytes = 1 << 20;
 
-    public static CommandOutcome Run(string commandLine, TimeSpan deadline, string outputPath)
+    public static CommandOutcome Run(string commandLine, TimeSpan deadline, string outputPath) =>
+        Shell(["-c", "exec 2>&1\n" + commandLine], deadline, outputPath);
+
+    /// <summary>
+    /// Runs a program with its arguments as they are: the shell only joins the two streams and
+    /// execs it (<c>"$0" "$@"</c>), nothing in them is interpreted.
+    /// </summary>
+    public static CommandOutcome RunProgram(string program, IReadOnlyList<string> arguments, TimeSpan deadline, string outputPath) =>
+        Shell(["-c", "exec 2>&1\nexec \"$0\" \"$@\"", program, .. arguments], deadline, outputPath);
+
+    private static CommandOutcome Shell(IEnumerable<string> arguments, TimeSpan deadline, string outputPath)
     {
-        var start = new ProcessStartInfo("/bin/sh")
+        var start = new ProcessStartInfo("/bin/sh", arguments)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec 2>&1\n" + commandLine);
         using var output = new BoundedFile(outputPath, MaxOutputBytes);
         Process process;
         try

@@ -36,6 +36,25 @@ public static class NovaCells
                 "nova-manage cell_v2 discover_hosts maps new ones");
     }
 
+    /// <summary>
+    /// The database of <paramref name="host"/>'s cell: <paramref name="cell"/> when it names one (its unset
+    /// values from <paramref name="api"/>), otherwise the cell nova_api maps the host to, its template
+    /// filled from <paramref name="novaConf"/>. check_nova_hypervisor and the repairs find it so.
+    /// </summary>
+    public static DatabaseSettings CellOf(CheckContext context, string host, DatabaseSettings api, DatabaseSettings cell, string? novaConf)
+    {
+        if (cell.Database is not null)
+        {
+            return DatabaseLogin.Inherit(cell, api);
+        }
+
+        DatabaseUrl? local = LocalConnection(novaConf);
+        using DatabaseConnection apiDb = DatabaseConnection.Open(context, api);
+        NovaCell found = OfHost(apiDb, host, api, local);
+        context.Log(1, $"host {host} is in cell {found.Name} ({found.Settings.Where()})");
+        return found.Settings;
+    }
+
     /// <summary>Connection settings for a cell: the URL's server and database, the monitoring login when one is given.</summary>
     public static DatabaseSettings SettingsFor(string cellName, string connection, DatabaseSettings login, DatabaseUrl? local)
     {

@@ -6,6 +6,12 @@ namespace StackFsck.OpenStack.Nova;
 /// </summary>
 public sealed record NovaInstance(Guid Uuid, string? Host, bool Deleted, DateTime? DeletedAt, string? VmState, string? TaskState)
 {
+    /// <summary>
+    /// How long after Nova deleted an instance its domain and directory may linger (Nova may still be
+    /// tearing them down): the default --grace of check_nova_hypervisor and of the repairs.
+    /// </summary>
+    public const string Grace = "1h";
+
     /// <summary>vm_states in which nova-compute keeps a libvirt domain defined for the instance.</summary>
     private static readonly HashSet<string> StatesWithDomain = ["active", "stopped", "paused", "suspended", "rescued", "resized"];
 
@@ -19,4 +25,10 @@ public sealed record NovaInstance(Guid Uuid, string? Host, bool Deleted, DateTim
 
     /// <summary>Deleted before <paramref name="cutoff"/> (now less the grace period): Nova's own cleanup should have removed what is left by now.</summary>
     public bool DeletedBefore(DateTime cutoff) => Deleted && (DeletedAt is not DateTime at || at < cutoff);
+
+    /// <summary>
+    /// A domain of this instance is a zombie: Nova deleted the instance before <paramref name="cutoff"/>.
+    /// A domain Nova has no record of is not one (the check calls it unknown). The check counts these; the remedy removes them.
+    /// </summary>
+    public static bool IsZombie(NovaInstance? instance, DateTime cutoff) => instance?.DeletedBefore(cutoff) == true;
 }

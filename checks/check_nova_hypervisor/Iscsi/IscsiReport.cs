@@ -1,3 +1,4 @@
+using StackFsck.OpenStack.Iscsi;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Arguments;
 

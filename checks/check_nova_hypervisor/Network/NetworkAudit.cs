@@ -1,5 +1,5 @@
 using StackFsck.OpenStack.Nova;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Checks.NovaHypervisor.Network;
 

@@ -1,5 +1,5 @@
 using StackFsck.Checks.NovaHypervisor.Iscsi;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.OpenStack;
 using StackFsck.OpenStack.Iscsi;
 using StackFsck.OpenStack.Nova;
@@ -36,7 +36,7 @@ internal static class VolumeCheck
         try
         {
             DatabaseSettings? cinder = Cinder.Read(context, cell.Settings);
-            List<VolumeMapping> mappings = VolumeSources.NovaMappings(cell, [.. nova.Keys]);
+            List<VolumeMapping> mappings = VolumeMappings.Read(cell, [.. nova.Keys]);
             List<CinderAttachment>? attachments = cinder is null ? null : ReadCinder(context, cinder, domains, mappings);
             VolumeReport.Add(report, VolumeAudit.Run(domains, nova, mappings, attachments), libvirtUri, cinderRead: cinder is not null, list, context);
             CompareSessions(context, report, mappings, nova, host, libvirtUri, list);

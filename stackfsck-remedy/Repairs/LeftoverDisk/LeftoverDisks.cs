@@ -1,10 +1,11 @@
 using System.Globalization;
+using StackFsck.Libvirt;
 using StackFsck.OpenStack.Nova;
 
 namespace StackFsck.Remedy.Repairs.LeftoverDisk;
 
-/// <summary>An instance directory the plan would quarantine, and why.</summary>
-internal sealed record LeftoverDirectory(Guid Uuid, string Path, long Bytes, string Why);
+/// <summary>An instance directory the check counts as leftover, and why; <paramref name="Domain"/> names the domain libvirt still defines for it (then it stays).</summary>
+internal sealed record LeftoverDirectory(Guid Uuid, string Path, long Bytes, string Why, string? Domain = null);
 
 /// <summary>What became of one planned directory when the repair acted.</summary>
 internal sealed record LeftoverOutcome(LeftoverDirectory Directory, string Outcome, string? MovedTo, string Detail);
@@ -19,14 +20,17 @@ internal static class LeftoverDisks
 {
     public const string QuarantineFolder = "_quarantine";
 
-    public static List<LeftoverDirectory> Plan(NovaCellReader nova, string instancesPath, string host, DateTime cutoff)
+    /// <summary>The leftovers as the check counts them, each with the domain libvirt defines for its uuid, if any.</summary>
+    public static List<LeftoverDirectory> Plan(NovaCellReader nova, LibvirtConnection libvirt, string instancesPath, string host, DateTime cutoff)
     {
         List<InstanceDirectory> directories = InstanceDirectories.Scan(instancesPath);
+        Dictionary<Guid, string> domains = libvirt.ListDomains(devices: false).ToDictionary(d => d.Uuid, d => d.Name);
         Dictionary<Guid, NovaInstance> known = nova.Read(host, directories.Select(d => d.Uuid).Distinct().ToList());
         return directories
             .Select(d => (directory: d, instance: known.GetValueOrDefault(d.Uuid)))
             .Where(entry => InstanceDirectories.IsLeftover(entry.instance, cutoff))
-            .Select(entry => new LeftoverDirectory(entry.directory.Uuid, entry.directory.Path, entry.directory.Bytes, Why(entry.instance)))
+            .Select(entry => new LeftoverDirectory(
+                entry.directory.Uuid, entry.directory.Path, entry.directory.Bytes, Why(entry.instance), domains.GetValueOrDefault(entry.directory.Uuid)))
             .OrderBy(d => d.Path, StringComparer.Ordinal)
             .ToList();
     }
@@ -36,15 +40,21 @@ internal static class LeftoverDisks
         Path.Combine(instancesPath, QuarantineFolder, now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Asks Nova again just before moving: an instance restored (or a uuid reused) since the plan
-    /// keeps its directory. Nothing in the quarantine is ever overwritten.
+    /// Asks Nova and libvirt again just before moving: an instance restored (or a uuid reused) since
+    /// the plan keeps its directory, and so does one whose domain is defined meanwhile (a disk in use).
+    /// Nothing in the quarantine is ever overwritten.
     /// </summary>
-    public static LeftoverOutcome Act(LeftoverDirectory planned, NovaCellReader nova, string host, DateTime cutoff, string quarantine)
+    public static LeftoverOutcome Act(LeftoverDirectory planned, NovaCellReader nova, LibvirtConnection libvirt, string host, DateTime cutoff, string quarantine)
     {
         NovaInstance? now = nova.Read(host, [planned.Uuid]).GetValueOrDefault(planned.Uuid);
         if (!InstanceDirectories.IsLeftover(now, cutoff))
         {
-            return new LeftoverOutcome(planned, "left-alone", null, $"Nova has the instance again ({Describe(now!)})");
+            return new LeftoverOutcome(planned, "left-alone", null, $"Nova has the instance again ({InstanceWords.Now(now!)})");
+        }
+
+        if (libvirt.Find(planned.Uuid) is Domain domain)
+        {
+            return new LeftoverOutcome(planned, "left-alone", null, $"libvirt defines its domain {domain.Name}");
         }
 
         string to = Path.Combine(quarantine, Path.GetFileName(planned.Path));
@@ -60,9 +70,5 @@ internal static class LeftoverDisks
         }
     }
 
-    private static string Why(NovaInstance? instance) =>
-        instance is null ? "unknown to Nova" : $"deleted in Nova{(instance.DeletedAt is DateTime at ? $" at {at:yyyy-MM-dd HH:mm} UTC" : "")}";
-
-    private static string Describe(NovaInstance instance) =>
-        instance.Deleted ? $"deleted at {instance.DeletedAt:yyyy-MM-dd HH:mm} UTC, within the grace" : $"vm_state {instance.VmState ?? "unset"} on {instance.Host ?? "no host"}";
+    private static string Why(NovaInstance? instance) => instance is null ? "unknown to Nova" : InstanceWords.Deleted(instance);
 }

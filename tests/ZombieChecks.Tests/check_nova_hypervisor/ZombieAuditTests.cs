@@ -1,7 +1,7 @@
 using StackFsck.OpenStack.Nova;
 using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Tests.Zombies;
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
+using StackFsck.Libvirt;
 using StackFsck.OpenStack.Nova;
 using StackFsck.Plugin.Database;
 using StackFsck.Remedy.Repairs;
 using StackFsck.Remedy.Repairs.LeftoverDisk;
+using StackFsck.Tests.Zombies;
 
 namespace StackFsck.Remedy.Tests.Repairs.LeftoverDisk;
 
@@ -20,14 +22,18 @@ public sealed class LeftoverDiskTests : IDisposable
     private readonly Guid _deletedJustNow = Guid.NewGuid();
     private readonly Guid _live = Guid.NewGuid();
     private readonly Guid _unknown = Guid.NewGuid();
+    private readonly Guid _zombie = Guid.NewGuid();
+    private readonly string _uri;
 
     public LeftoverDiskTests()
     {
         _cell.Execute("INSERT INTO instances (uuid, host, deleted, deleted_at, vm_state) VALUES " +
             $"('{_deletedLongAgo}', '{Host}', 1, UTC_TIMESTAMP() - INTERVAL 3 HOUR, 'deleted'), " +
             $"('{_deletedJustNow}', '{Host}', 1, UTC_TIMESTAMP() - INTERVAL 5 MINUTE, 'deleted'), " +
+            $"('{_zombie}', '{Host}', 1, UTC_TIMESTAMP() - INTERVAL 2 HOUR, 'deleted'), " +
             $"('{_live}', '{Host}', 0, NULL, 'active'); UPDATE instances SET deleted = id WHERE deleted = 1");
-        foreach (Guid uuid in (Guid[])[_deletedLongAgo, _deletedJustNow, _live, _unknown])
+        _uri = TestHypervisor.Write(_folder.Root, (_zombie, "instance-0000000z", TestHypervisor.Running), (_live, "instance-0000000l", TestHypervisor.Running));
+        foreach (Guid uuid in (Guid[])[_deletedLongAgo, _deletedJustNow, _live, _unknown, _zombie])
         {
             Directory.CreateDirectory(Instance(uuid));
             File.WriteAllBytes(Path.Combine(Instance(uuid), "disk"), new byte[100]);
@@ -47,7 +53,7 @@ public sealed class LeftoverDiskTests : IDisposable
 
     private string[] ArgsFor(string database, params string[] extra) =>
     [
-        "leftover-disk", "--instances-path", Instances, "--host", Host, "--grace", "1h",
+        "leftover-disk", "--instances-path", Instances, "--libvirt-uri", _uri, "--host", Host, "--grace", "1h",
         "--cell-defaults-file", _cell.ReadOnly, "--cell-database", database, "--journal", _folder.Journal, .. extra,
     ];
 
@@ -61,7 +67,9 @@ public sealed class LeftoverDiskTests : IDisposable
         Assert.Contains($"{Instance(_unknown)} (unknown to Nova, 100 bytes)", run.Stdout);
         Assert.DoesNotContain(_live.ToString(), run.Stdout);
         Assert.DoesNotContain(_deletedJustNow.ToString(), run.Stdout);
-        Assert.All((Guid[])[_deletedLongAgo, _deletedJustNow, _live, _unknown], uuid => Assert.True(Directory.Exists(Instance(uuid))));
+        Assert.Contains($"kept {Instance(_zombie)} (deleted in Nova at ", run.Stdout);
+        Assert.Contains("libvirt defines its domain instance-0000000z; zombie-domain removes that first", run.Stdout);
+        Assert.All((Guid[])[_deletedLongAgo, _deletedJustNow, _live, _unknown, _zombie], uuid => Assert.True(Directory.Exists(Instance(uuid))));
         Assert.False(Directory.Exists(Path.Combine(Instances, LeftoverDisks.QuarantineFolder)));
         Assert.Empty(_folder.JournalLines);
     }
@@ -75,7 +83,7 @@ public sealed class LeftoverDiskTests : IDisposable
         Assert.Equal(
             new HashSet<string> { Path.Combine(Quarantine, _deletedLongAgo.ToString()), Path.Combine(Quarantine, _unknown.ToString()) },
             Directory.GetDirectories(Quarantine).ToHashSet());
-        Assert.Equal(new HashSet<Guid> { _deletedJustNow, _live }, Counted());
+        Assert.Equal(new HashSet<Guid> { _deletedJustNow, _live, _zombie }, Counted());
         Assert.Equal(100, new FileInfo(Path.Combine(Quarantine, _unknown.ToString(), "disk")).Length);
 
         JsonElement[] journal = _folder.JournalLines.Select(line => JsonDocument.Parse(line).RootElement).ToArray();
@@ -87,7 +95,7 @@ public sealed class LeftoverDiskTests : IDisposable
         CheckRun undone = Dist.Run("stackfsck-remedy", undo.Split(' ')[1..]);
 
         Assert.Equal((0, ""), (undone.ExitCode, undone.Stderr));
-        Assert.Equal(new HashSet<Guid> { _deletedLongAgo, _deletedJustNow, _live, _unknown }, Counted());
+        Assert.Equal(new HashSet<Guid> { _deletedLongAgo, _deletedJustNow, _live, _unknown, _zombie }, Counted());
         Assert.Empty(Directory.GetDirectories(Quarantine));
         CheckRun again = Dist.Run("stackfsck-remedy", "undo", _folder.Journal);
         Assert.Equal(0, again.ExitCode);
@@ -98,16 +106,35 @@ public sealed class LeftoverDiskTests : IDisposable
     public void An_instance_restored_between_the_plan_and_the_act_keeps_its_directory()
     {
         var settings = new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name };
-        using NovaCellReader nova = NovaCellReader.Open(settings, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), settings, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using LibvirtConnection libvirt = LibvirtConnection.Open(_uri, readOnly: true);
         DateTime cutoff = DateTime.UtcNow.AddHours(-1);
-        LeftoverDirectory planned = Assert.Single(LeftoverDisks.Plan(nova, Instances, Host, cutoff), d => d.Uuid == _deletedLongAgo);
+        LeftoverDirectory planned = Assert.Single(LeftoverDisks.Plan(nova, libvirt, Instances, Host, cutoff), d => d.Uuid == _deletedLongAgo);
 
         _cell.Execute($"UPDATE instances SET deleted = 0, deleted_at = NULL, vm_state = 'active' WHERE uuid = '{_deletedLongAgo}'");
-        LeftoverOutcome outcome = LeftoverDisks.Act(planned, nova, Host, cutoff, Quarantine);
+        LeftoverOutcome outcome = LeftoverDisks.Act(planned, nova, libvirt, Host, cutoff, Quarantine);
 
         Assert.Equal(("left-alone", null), (outcome.Outcome, outcome.MovedTo));
         Assert.Contains("vm_state active", outcome.Detail);
         Assert.True(Directory.Exists(Instance(_deletedLongAgo)));
+    }
+
+    [Fact]
+    public void A_directory_whose_domain_is_defined_between_the_plan_and_the_act_is_never_moved()
+    {
+        var settings = new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name };
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), settings, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using LibvirtConnection libvirt = LibvirtConnection.Open(_uri, readOnly: false);
+        DateTime cutoff = DateTime.UtcNow.AddHours(-1);
+        List<LeftoverDirectory> plan = LeftoverDisks.Plan(nova, libvirt, Instances, Host, cutoff);
+        LeftoverDirectory planned = Assert.Single(plan, d => d.Uuid == _unknown);
+        Assert.Equal("instance-0000000z", Assert.Single(plan, d => d.Uuid == _zombie).Domain);
+
+        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_unknown, "instance-0000000u", TestHypervisor.ShutOff)));
+        LeftoverOutcome outcome = LeftoverDisks.Act(planned, nova, libvirt, Host, cutoff, Quarantine);
+
+        Assert.Equal(("left-alone", "libvirt defines its domain instance-0000000u"), (outcome.Outcome, outcome.Detail));
+        Assert.True(Directory.Exists(Instance(_unknown)));
     }
 
     [Fact]

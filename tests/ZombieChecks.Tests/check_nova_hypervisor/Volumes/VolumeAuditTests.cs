@@ -1,6 +1,6 @@
 using StackFsck.OpenStack.Nova;
 using StackFsck.Checks.NovaHypervisor;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.Checks.NovaHypervisor.Volumes;
 
 namespace StackFsck.Tests.Zombies;

@@ -1,6 +1,6 @@
-namespace StackFsck.Checks.NovaHypervisor.Libvirt;
+namespace StackFsck.Libvirt;
 
-internal static class LibvirtUris
+public static class LibvirtUris
 {
     /// <summary>
     /// The URI names a host (<c>qemu+ssh://cmp1/system</c>): the check runs away from the node, whose

@@ -1,15 +1,14 @@
 using StackFsck.OpenStack.Nova;
-using StackFsck.Checks.NovaHypervisor.Volumes;
-using StackFsck.OpenStack.Iscsi;
 
-namespace StackFsck.Checks.NovaHypervisor.Iscsi;
+namespace StackFsck.OpenStack.Iscsi;
 
 /// <summary>
 /// Compares this host's iSCSI sessions with the targets of the volumes Nova attaches to its
 /// instances (connection_info in block_device_mapping). A session is matched by target IQN and,
-/// when sysfs shows it, portal. Pure set logic, no I/O.
+/// when sysfs shows it, portal. Pure set logic, no I/O. check_nova_hypervisor counts what it finds;
+/// stackfsck-remedy stale-iscsi-session logs out what it finds stale, by the same rule.
 /// </summary>
-internal sealed class IscsiAudit
+public sealed class IscsiAudit
 {
     /// <summary>Sessions whose target belongs to no volume attached here.</summary>
     public List<IscsiSession> Stale { get; } = [];

@@ -1,7 +1,7 @@
 using System.Xml;
 using System.Xml.Linq;
 
-namespace StackFsck.Checks.NovaHypervisor.Libvirt;
+namespace StackFsck.Libvirt;
 
 /// <summary>
 /// Reads the disks and interfaces out of a domain's XML (<c>virsh dumpxml</c>'s text) in one

@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace StackFsck.Checks.NovaHypervisor.Libvirt;
+namespace StackFsck.Libvirt;
 
 /// <summary>
-/// The few calls of libvirt's C API (libvirt.so.0, Debian libvirt0) the check needs: a read-only
-/// connection, the list of all domains, and each domain's uuid, name, state and XML description.
+/// The few calls of libvirt's C API (libvirt.so.0, Debian libvirt0) the check and the repairs need:
+/// a connection, the list of all domains, each domain's uuid, name, state and XML description, and
+/// for a repair a lookup by uuid, destroy, undefine and define.
 /// </summary>
 internal static unsafe partial class LibvirtNative
 {
@@ -14,8 +15,17 @@ internal static unsafe partial class LibvirtNative
     /// <summary>VIR_UUID_STRING_BUFLEN: 36 characters and the terminating NUL.</summary>
     public const int UuidStringLength = 37;
 
+    /// <summary>virErrorNumber VIR_ERR_NO_DOMAIN: a lookup found no such domain.</summary>
+    public const int NoDomain = 42;
+
+    /// <summary>virDomainXMLFlags: VIR_DOMAIN_XML_SECURE (passwords included) and VIR_DOMAIN_XML_INACTIVE (the persistent definition).</summary>
+    public const uint XmlSecure = 1, XmlInactive = 2;
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr virConnectOpenReadOnly(string? name);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr virConnectOpen(string? name);
 
     [LibraryImport(Library)]
     public static partial int virConnectClose(IntPtr connection);
@@ -40,6 +50,27 @@ internal static unsafe partial class LibvirtNative
 
     [LibraryImport(Library)]
     public static partial int virDomainFree(IntPtr domain);
+
+    /// <summary>The domain of this uuid (a handle to free), or zero with the last error set.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr virDomainLookupByUUIDString(IntPtr connection, string uuid);
+
+    /// <summary>1 when the domain runs, 0 when it does not, -1 on error.</summary>
+    [LibraryImport(Library)]
+    public static partial int virDomainIsActive(IntPtr domain);
+
+    [LibraryImport(Library)]
+    public static partial int virDomainDestroy(IntPtr domain);
+
+    [LibraryImport(Library)]
+    public static partial int virDomainUndefine(IntPtr domain);
+
+    /// <summary>Defines (does not start) a domain from its XML; a handle to free, or zero.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial IntPtr virDomainDefineXML(IntPtr connection, string xml);
+
+    [LibraryImport(Library)]
+    public static partial int virGetLastErrorCode();
 
     [LibraryImport(Library)]
     public static partial IntPtr virGetLastErrorMessage();

@@ -1,14 +1,14 @@
-namespace StackFsck.Checks.NovaHypervisor.Libvirt;
+namespace StackFsck.Libvirt;
 
 /// <summary>
 /// One libvirt domain as the check sees it. Nova names its domains <c>instance-%08x</c> and gives
 /// them the instance's uuid. <paramref name="Devices"/> is read from the domain's XML, once, when the
 /// audit needs it (null otherwise).
 /// </summary>
-internal sealed record Domain(Guid Uuid, string Name, DomainState State, DomainDevices? Devices = null);
+public sealed record Domain(Guid Uuid, string Name, DomainState State, DomainDevices? Devices = null);
 
 /// <summary>virDomainState, in libvirt's numbering.</summary>
-internal enum DomainState
+public enum DomainState
 {
     NoState = 0,
     Running = 1,
@@ -20,7 +20,7 @@ internal enum DomainState
     Suspended = 7,
 }
 
-internal static class DomainStateWords
+public static class DomainStateWords
 {
     /// <summary>The words <c>virsh list</c> prints, so an operator recognises them.</summary>
     public static string Word(this DomainState state) => state switch

@@ -1,4 +1,4 @@
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 using StackFsck.Plugin;
 
 namespace StackFsck.Tests.Zombies;

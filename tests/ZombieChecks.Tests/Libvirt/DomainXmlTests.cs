@@ -1,5 +1,5 @@
 using System.Text;
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Tests.Zombies;
 

@@ -1,4 +1,4 @@
-using StackFsck.Checks.NovaHypervisor.Libvirt;
+using StackFsck.Libvirt;
 
 namespace StackFsck.Tests.Zombies;
 
