@@ -47,6 +47,23 @@ public class ContentsTests(InstalledPackage package)
     }
 
     [Fact]
+    public void The_remedy_output_folder_belongs_to_nagios_and_a_handler_run_as_nagios_with_the_defaults_journals_there()
+    {
+        Assert.True(Directory.Exists(InstalledPackage.RemedyFolder), $"the install made no {InstalledPackage.RemedyFolder}");
+        Assert.Equal("nagios nagios", InstalledPackage.Run("stat", "-c", "%U %G", InstalledPackage.RemedyFolder).Stdout.Trim());
+
+        // As Nagios runs a handler: its user, no --output-dir or --journal.
+        string prefix = "pkg" + Guid.NewGuid().ToString("N")[..10];
+        CheckRun run = InstalledPackage.Run("runuser", "-u", "nagios", "--", Path.Combine(InstalledPackage.Plugins, "stackfsck-remedy"), "handler",
+            "--state", "CRITICAL", "--state-type", "HARD", "--attempt", "3", "--host", "cmp001", "--service", "nova compute zombies",
+            "--environment", "prod", "--cell", "cell1", "--tracker", "https://tracker.example.net/browse/OPS-1234", "--expires", "2099-12-31",
+            "--diagnose", "true", "--remedy", "true", "--statsd", StatsDAdmin.Target, "--prefix", prefix);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains($"\"outcome\":\"executed\"", File.ReadAllText(Path.Combine(InstalledPackage.RemedyFolder, "journal.jsonl")));
+    }
+
+    [Fact]
     public void The_templates_and_the_example_environment_are_installed_as_in_the_repository()
     {
         HashSet<string> listed = package.Listed();

@@ -14,6 +14,9 @@ public sealed partial class InstalledPackage : IDisposable
     public const string CronFile = "/etc/cron.d/stackfsck-alerts";
     public const string Units = "/lib/systemd/system";
 
+    /// <summary>stackfsck-remedy's output folder and journal: made by the postinst for nagios, removed by a purge.</summary>
+    public const string RemedyFolder = "/var/lib/stackfsck-remedy";
+
     /// <summary>Where the package puts files: after a purge nothing of ours may be left in them.</summary>
     private static readonly string[] Watched =
         [Plugins, "/usr/bin", "/usr/share/stackfsck", "/usr/share/doc/stackfsck", "/usr/share/man/man1", "/etc/cron.d", Units, "/etc/systemd/system", "/var/lib/systemd", "/var/lib/dpkg/info"];

@@ -19,6 +19,7 @@ public class PurgeTests(InstalledPackage package)
             // "/." is how dpkg -L names the root.
             Assert.DoesNotContain(listed, path => path != "/." && Path.Exists(path) && !package.DirectoriesBefore.Contains(path));
             Assert.Equal(package.Before.Order(StringComparer.Ordinal), package.Ours().Order(StringComparer.Ordinal));
+            Assert.False(Directory.Exists(InstalledPackage.RemedyFolder), $"{InstalledPackage.RemedyFolder} outlived the purge");
         }
         finally
         {
