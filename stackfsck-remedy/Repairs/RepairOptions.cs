@@ -38,7 +38,14 @@ internal sealed class RepairOptions
     /// <summary>--libvirt-uri, for the repairs that ask the hypervisor, with the check's name and default.</summary>
     public static Option<string> LibvirtUri() => new("--libvirt-uri") { Description = "libvirt URI of the hypervisor, as the check's --libvirt-uri", HelpName = "URI", DefaultValueFactory = _ => "qemu:///system" };
 
-    public IEnumerable<Option> All => [_host, _grace, _apiDefaultsFile, _apiDatabase, _cellDefaultsFile, _cellDatabase, _novaConf, _apply, _max, _journal, _timeout];
+    /// <summary>Adds every repair option to <paramref name="command"/>, after the repair's own.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (Option option in (Option[])[_host, _grace, _apiDefaultsFile, _apiDatabase, _cellDefaultsFile, _cellDatabase, _novaConf, _apply, _max, _journal, _timeout])
+        {
+            command.Options.Add(option);
+        }
+    }
 
     public RepairSettings Read(ParseResult parse) => new(
         parse.GetValue(_host)!,

@@ -21,10 +21,7 @@ public static class LeftoverDiskCommand
         {
             instancesPath, libvirtUri,
         };
-        foreach (Option option in repair.All)
-        {
-            command.Options.Add(option);
-        }
+        repair.AddTo(command);
 
         command.SetAction(parse =>
         {

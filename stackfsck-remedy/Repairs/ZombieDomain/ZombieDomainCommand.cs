@@ -22,10 +22,7 @@ public static class ZombieDomainCommand
         {
             libvirtUri, outputDir,
         };
-        foreach (Option option in repair.All)
-        {
-            command.Options.Add(option);
-        }
+        repair.AddTo(command);
 
         command.SetAction(parse =>
         {
