@@ -44,7 +44,7 @@ public static class StaleIscsiSessionCommand
 /// <summary>The settings of one stale-iscsi-session run.</summary>
 internal sealed record StaleIscsiRequest(IscsiHost Host, Iscsiadm Iscsiadm, RepairSettings Repair);
 
-/// <summary>One stale-iscsi-session run: the plan, the --max guard, then each logout re-verified and journalled.</summary>
+/// <summary>One stale-iscsi-session run: the plan, the --max guard, no --apply while anything is not judged, then each logout re-verified and journalled.</summary>
 internal static class StaleIscsiRun
 {
     public static int Execute(StaleIscsiRequest request, TextWriter stdout, TextWriter stderr)
@@ -66,6 +66,14 @@ internal static class StaleIscsiRun
         if (RepairGuard.Stop(audit.Stale.Count, repair, "sessions", "logged out", stdout, stderr, apply: "log them out") is int stop)
         {
             return stop;
+        }
+
+        // A session or volume that could not be judged may be what keeps a planned session in use:
+        // acting while part of the host is unverified is acting on what was not verified.
+        if (audit.Unjudged.Count > 0)
+        {
+            stderr.WriteLine($"{RemedyCli.Program}: refused: {audit.Unjudged.Count} of the iSCSI sessions and volumes of {request.Host.Name} could not be judged (the plan's \"not judged\" lines); nothing was logged out");
+            return RemedyExit.Refused;
         }
 
         bool failed = false;

@@ -153,6 +153,53 @@ public sealed class StaleIscsiSessionTests : IDisposable
     }
 
     [Fact]
+    public void Apply_is_refused_while_a_session_of_the_host_cannot_be_judged_and_the_dry_run_still_prints_the_plan()
+    {
+        // A session the kernel is tearing down shows no target: it may be the one a planned session's volume moved to.
+        string torn = _sysfs.Add(Iqn("being-torn-down"), "192.0.2.10");
+        File.Delete(Path.Combine(_sysfs.Sessions, torn, "targetname"));
+
+        CheckRun run = Dist.Run("stackfsck-remedy", Args("--apply"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"stackfsck-remedy: refused: 1 of the iSCSI sessions and volumes of {Host} could not be judged (the plan's \"not judged\" lines); nothing was logged out\n", run.Stderr);
+        Assert.Contains($"  not judged: {torn} shows no target (being torn down?)", run.Stdout);
+        Assert.Empty(Asked);
+        Assert.Empty(_folder.JournalLines);
+        Assert.Equal(5, Sessions.Length);
+
+        CheckRun dry = Dist.Run("stackfsck-remedy", Args());
+
+        Assert.Equal((0, ""), (dry.ExitCode, dry.Stderr));
+        Assert.Equal([
+            $"stale-iscsi-session: 2 of 5 iSCSI sessions of {Host} to log out (their target belongs to no volume attached here)",
+            $"  {_ofDeleted} {Iqn("of-deleted")} at {Portal}: {Iscsiadm} -m session -r {Id(_ofDeleted)} -u",
+            $"  {_unknown} {Iqn("unknown")} at {Portal}: {Iscsiadm} -m session -r {Id(_unknown)} -u",
+            $"  not judged: {torn} shows no target (being torn down?)",
+            "dry run: nothing was logged out; add --apply to log them out",
+        ], dry.Stdout.TrimEnd('\n').Split('\n'));
+        Assert.Empty(Asked);
+    }
+
+    [Fact]
+    public void A_session_is_left_alone_when_a_volume_of_the_host_cannot_be_judged_at_the_act()
+    {
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
+        IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
+
+        Cell.Execute("INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, connection_info, deleted, uuid) " +
+            $"VALUES ('{_live}', UUID(), '/dev/vdc', 'volume', 'volume', NULL, 0, UUID())");
+        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, new Iscsiadm(Iscsiadm, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("left-alone", outcome.Outcome);
+        Assert.StartsWith("part of the host cannot be judged now: volume ", outcome.Detail);
+        Assert.EndsWith("has no connection_info: its iSCSI target cannot be told", outcome.Detail);
+        Assert.Empty(Asked);
+        Assert.Contains(_unknown, Sessions);
+    }
+
+    [Fact]
     public void A_session_whose_target_is_attached_here_between_the_plan_and_the_act_is_left_alone()
     {
         using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
