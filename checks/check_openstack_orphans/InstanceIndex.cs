@@ -18,6 +18,7 @@ internal sealed class InstanceIndex
         public bool Deleted;
         public bool Mapped;
         public bool Scheduled;
+        public bool Allocated;
         public int Place;
     }
 
@@ -58,15 +59,25 @@ internal sealed class InstanceIndex
     public bool LivesAt(Guid uuid, int place) =>
         place != ComputeNodes.None && _entries.TryGetValue(uuid, out Entry entry) && !entry.Deleted && entry.Place == place;
 
-    /// <summary>Live instances placed on a host whose uuid <paramref name="allocated"/> does not hold, with their place.</summary>
-    public IEnumerable<(Guid Uuid, int Place)> ScheduledWithout(HashSet<Guid> allocated) => _entries
-        .Where(pair => pair.Value.Scheduled && !allocated.Contains(pair.Key))
+    /// <summary>Records that placement holds an allocation for this uuid (when it is an instance's).</summary>
+    public void MarkAllocated(Guid uuid)
+    {
+        ref Entry entry = ref Find(uuid);
+        if (!Unsafe.IsNullRef(ref entry))
+        {
+            entry.Allocated = true;
+        }
+    }
+
+    /// <summary>Live instances placed on a host that hold no allocation (<see cref="MarkAllocated"/>), with their place.</summary>
+    public IEnumerable<(Guid Uuid, int Place)> ScheduledUnallocated() => _entries
+        .Where(pair => pair.Value.Scheduled && !pair.Value.Allocated)
         .Select(pair => (pair.Key, pair.Value.Place));
 
     /// <summary>Records an instance mapping; false when no cell holds the instance (a stale mapping).</summary>
     public bool Map(Guid uuid)
     {
-        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, uuid);
+        ref Entry entry = ref Find(uuid);
         if (Unsafe.IsNullRef(ref entry))
         {
             return false;
@@ -75,6 +86,8 @@ internal sealed class InstanceIndex
         entry.Mapped = true;
         return true;
     }
+
+    private ref Entry Find(Guid uuid) => ref CollectionsMarshal.GetValueRefOrNullRef(_entries, uuid);
 
     /// <summary>Live instances no instance mapping points to, with the uuid of the cell that holds each.</summary>
     public IEnumerable<(Guid Uuid, string Cell)> Unmapped() => _entries
