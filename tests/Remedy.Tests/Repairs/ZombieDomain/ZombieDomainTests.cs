@@ -49,8 +49,8 @@ public sealed class ZombieDomainTests : IDisposable
         "--output-dir", _folder.Output, "--journal", _folder.Journal, .. extra,
     ];
 
-    private ZombieDomainRequest Request(bool apply, int max = 10) => new(_uri, _folder.Output, new RepairSettings(
-        Host, TimeSpan.FromHours(1),
+    private ZombieDomainRequest Request(bool apply, int max = 10) => new(_uri, _folder.Output, TimeSpan.FromHours(1), new RepairSettings(
+        Host,
         new NovaDatabaseSettings(new DatabaseSettings { Name = "nova_api database", DefaultsFile = _nova.Api.ReadOnly, Database = _nova.Api.Name }, new DatabaseSettings(), null),
         apply, max, _folder.Journal, TimeSpan.FromSeconds(30)));
 
