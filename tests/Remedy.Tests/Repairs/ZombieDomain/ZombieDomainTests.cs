@@ -58,7 +58,7 @@ public sealed class ZombieDomainTests : IDisposable
         new NovaDatabaseSettings(new DatabaseSettings { Name = "nova_api database", DefaultsFile = _nova.Api.ReadOnly, Database = _nova.Api.Name }, new DatabaseSettings(), null),
         apply, max, _folder.Journal, TimeSpan.FromSeconds(30)));
 
-    private static HashSet<Guid> Defined(LibvirtConnection libvirt) => libvirt.ListDomains(devices: false).Select(d => d.Uuid).ToHashSet();
+    private static HashSet<Guid> Defined(LibvirtConnection libvirt) => libvirt.ListDomains().Select(d => d.Uuid).ToHashSet();
 
     [Fact]
     public void A_dry_run_prints_the_zombies_the_check_counts_and_changes_nothing()
