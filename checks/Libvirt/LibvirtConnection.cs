@@ -120,7 +120,28 @@ public sealed unsafe class LibvirtConnection : IDisposable
         }
     });
 
-    /// <summary>Stops the domain at once (virsh destroy) when it runs, then removes its definition (virsh undefine).</summary>
+    /// <summary>
+    /// Why the domain holds state its saved XML cannot bring back (a managed save image, snapshots),
+    /// with what the operator can do; null when it holds none. libvirt refuses to undefine such a
+    /// domain, so a repair asks this before it destroys anything.
+    /// </summary>
+    public string? StateBeyondXml(Guid uuid) => WithDomain(uuid, handle =>
+    {
+        string name = Marshal.PtrToStringUTF8(virDomainGetName(handle)) ?? uuid.ToString();
+        int saved = virDomainHasManagedSaveImage(handle, 0), snapshots = virDomainSnapshotNum(handle, 0);
+        return (saved, snapshots) switch
+        {
+            ( < 0, _) or (_, < 0) => throw new CheckException($"cannot read the saved state of domain {uuid}: {LastError()}"),
+            ( > 0, _) => $"it has a managed save image (see virsh managedsave-remove {name})",
+            (_, > 0) => $"it has {snapshots} snapshot(s) (see virsh snapshot-list {name})",
+            _ => null,
+        };
+    });
+
+    /// <summary>
+    /// Stops the domain at once (virsh destroy) when it runs, then removes its definition (virsh undefine
+    /// --keep-nvram): a UEFI domain's NVRAM file stays, so defining the saved XML again brings it back whole.
+    /// </summary>
     public void DestroyAndUndefine(Guid uuid) => WithDomain(uuid, handle =>
     {
         if (virDomainIsActive(handle) == 1 && virDomainDestroy(handle) < 0)
@@ -128,9 +149,9 @@ public sealed unsafe class LibvirtConnection : IDisposable
             throw new CheckException($"cannot destroy domain {uuid}: {LastError()}");
         }
 
-        // Plain undefine refuses a domain with a managed save image, snapshots or NVRAM rather than
-        // deleting them: a repair must leave what the saved XML cannot bring back.
-        if (virDomainUndefine(handle) < 0)
+        // Without flags for them, libvirt refuses a domain with a managed save image or snapshots rather
+        // than deleting them: a repair must leave what the saved XML cannot bring back.
+        if (virDomainUndefineFlags(handle, UndefineKeepNvram) < 0)
         {
             throw new CheckException($"cannot undefine domain {uuid}: {LastError()}");
         }

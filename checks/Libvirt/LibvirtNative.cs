@@ -21,6 +21,9 @@ internal static unsafe partial class LibvirtNative
     /// <summary>virDomainXMLFlags: VIR_DOMAIN_XML_SECURE (passwords included) and VIR_DOMAIN_XML_INACTIVE (the persistent definition).</summary>
     public const uint XmlSecure = 1, XmlInactive = 2;
 
+    /// <summary>virDomainUndefineFlagsValues VIR_DOMAIN_UNDEFINE_KEEP_NVRAM: undefine a UEFI domain, its NVRAM file left where it is.</summary>
+    public const uint UndefineKeepNvram = 8;
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial IntPtr virConnectOpenReadOnly(string? name);
 
@@ -63,7 +66,15 @@ internal static unsafe partial class LibvirtNative
     public static partial int virDomainDestroy(IntPtr domain);
 
     [LibraryImport(Library)]
-    public static partial int virDomainUndefine(IntPtr domain);
+    public static partial int virDomainUndefineFlags(IntPtr domain, uint flags);
+
+    /// <summary>1 when the domain has a managed save image (virsh managedsave), 0 when not, -1 on error.</summary>
+    [LibraryImport(Library)]
+    public static partial int virDomainHasManagedSaveImage(IntPtr domain, uint flags);
+
+    /// <summary>How many snapshots the domain has, or -1 on error.</summary>
+    [LibraryImport(Library)]
+    public static partial int virDomainSnapshotNum(IntPtr domain, uint flags);
 
     /// <summary>Defines (does not start) a domain from its XML; a handle to free, or zero.</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]

@@ -29,8 +29,8 @@ internal static class ZombieDomains
     }
 
     /// <summary>
-    /// Leaves the domain alone when Nova has the instance again (restored, or its uuid reused) or libvirt
-    /// no longer defines the same domain; otherwise saves its XML into <paramref name="folder"/>, then destroys and undefines it.
+    /// Leaves the domain alone when Nova has the instance again (restored, or its uuid reused), libvirt
+    /// no longer defines the same domain, or the domain has a managed save image or snapshots; otherwise saves its XML into <paramref name="folder"/>, then destroys and undefines it.
     /// </summary>
     public static ZombieOutcome Act(ZombieDomainItem planned, NovaCellReader nova, LibvirtConnection libvirt, string host, DateTime cutoff, string folder)
     {
@@ -51,6 +51,12 @@ internal static class ZombieDomains
         string xml = Path.Combine(folder, $"{planned.Uuid}.xml");
         try
         {
+            // Judged before the destroy: libvirt would refuse the undefine after it, a half act.
+            if (libvirt.StateBeyondXml(planned.Uuid) is string state)
+            {
+                return new ZombieOutcome(planned, "left-alone", null, $"{state}; nothing was destroyed");
+            }
+
             Save(xml, libvirt.DefinitionXml(planned.Uuid));
             libvirt.DestroyAndUndefine(planned.Uuid);
             return new ZombieOutcome(planned, "removed", xml, InstanceWords.Deleted(instance!));

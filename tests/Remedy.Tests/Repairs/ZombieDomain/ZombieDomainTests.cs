@@ -162,6 +162,41 @@ public sealed class ZombieDomainTests : IDisposable
     }
 
     [Fact]
+    public void Zombies_with_a_managed_save_image_or_snapshots_are_left_alone_not_destroyed()
+    {
+        // libvirt refuses to undefine such a domain: judged before the destroy, so nothing is half done.
+        string uri = Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + "/default";
+        using LibvirtConnection libvirt = LibvirtConnection.Open(uri, readOnly: false);
+        string snapshotted = $"snap-{_deletedLongAgo:N}", saved = $"saved-{_deletedYesterday:N}";
+        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedLongAgo, snapshotted, TestHypervisor.ShutOff)));
+        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedYesterday, saved, TestHypervisor.ShutOff)));
+        try
+        {
+            Virsh(uri, "snapshot-create-as", snapshotted, "before-delete");
+            Virsh(uri, "start", saved);
+            Virsh(uri, "managedsave", saved);
+
+            CheckRun run = Dist.Run("stackfsck-remedy", ArgsOn(uri, "--apply"));
+
+            Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+            Assert.Contains($"left-alone {snapshotted} {_deletedLongAgo}: it has 1 snapshot(s) (see virsh snapshot-list {snapshotted}); nothing was destroyed", run.Stdout);
+            Assert.Contains($"left-alone {saved} {_deletedYesterday}: it has a managed save image (see virsh managedsave-remove {saved}); nothing was destroyed", run.Stdout);
+            Assert.All(Zombies, uuid => Assert.NotNull(libvirt.Find(uuid)));
+            Assert.False(Directory.Exists(_folder.Output));
+        }
+        finally
+        {
+            foreach (string name in (string[])[snapshotted, saved])
+            {
+                Dist.RunProgram("virsh", ["-c", uri, "undefine", name, "--managed-save", "--snapshots-metadata"], new Dictionary<string, string?>());
+            }
+        }
+    }
+
+    private static void Virsh(string uri, params string[] args) =>
+        Assert.Equal(0, Dist.RunProgram("virsh", ["-c", uri, .. args], new Dictionary<string, string?>()).ExitCode);
+
+    [Fact]
     public void An_instance_restored_between_the_plan_and_the_act_keeps_its_domain()
     {
         using LibvirtConnection libvirt = LibvirtConnection.Open(_uri, readOnly: false);
