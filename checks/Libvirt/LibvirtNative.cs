@@ -18,6 +18,9 @@ internal static unsafe partial class LibvirtNative
     /// <summary>virErrorNumber VIR_ERR_NO_DOMAIN: a lookup found no such domain.</summary>
     public const int NoDomain = 42;
 
+    /// <summary>virErrorNumber VIR_ERR_NO_SUPPORT and VIR_ERR_INVALID_ARG: what a driver that lacks a flag answers.</summary>
+    public const int NoSupport = 3, InvalidArg = 8;
+
     /// <summary>virDomainXMLFlags: VIR_DOMAIN_XML_SECURE (passwords included) and VIR_DOMAIN_XML_INACTIVE (the persistent definition).</summary>
     public const uint XmlSecure = 1, XmlInactive = 2;
 
@@ -64,6 +67,9 @@ internal static unsafe partial class LibvirtNative
 
     [LibraryImport(Library)]
     public static partial int virDomainDestroy(IntPtr domain);
+
+    [LibraryImport(Library)]
+    public static partial int virDomainUndefine(IntPtr domain);
 
     [LibraryImport(Library)]
     public static partial int virDomainUndefineFlags(IntPtr domain, uint flags);

@@ -182,7 +182,7 @@ public sealed class ZombieDomainTests : IDisposable
             Assert.Contains($"left-alone {snapshotted} {_deletedLongAgo}: it has 1 snapshot(s) (see virsh snapshot-list {snapshotted}); nothing was destroyed", run.Stdout);
             Assert.Contains($"left-alone {saved} {_deletedYesterday}: it has a managed save image (see virsh managedsave-remove {saved}); nothing was destroyed", run.Stdout);
             Assert.All(Zombies, uuid => Assert.NotNull(libvirt.Find(uuid)));
-            Assert.False(Directory.Exists(_folder.Output));
+            Assert.Empty(Directory.Exists(_folder.Output) ? Directory.GetFiles(_folder.Output, "*.xml", SearchOption.AllDirectories) : []);
         }
         finally
         {
