@@ -11,12 +11,13 @@ source "$(dirname "$0")/lib/mariadb.sh"
 SCALE="${SCALE:-1}" ROUNDS="${ROUNDS:-10}"
 PROJECTS=$((2000 * SCALE)) VOLUMES=$((200000 * SCALE)) PORTS=$((500000 * SCALE))
 
+SECONDS=0
 echo "== loading cinder ($VOLUMES volumes) and neutron ($PORTS ports) of $PROJECTS projects"
 load bench_cinder cinder
 load bench_neutron neutron
 # Volume i belongs to project i % PROJECTS, type lvm or ceph by parity; a tenth has a snapshot, a twentieth a backup.
 # Each usage is aggregated once per table (snapshots has no index on project_id: no subquery per project).
-"${ADMIN[@]}" bench_cinder -e "SET foreign_key_checks = 0;
+"${ADMIN[@]}" bench_cinder -e "$BULK
     INSERT INTO volume_types (id, name, deleted) VALUES ('t-lvm', 'lvm', 0), ('t-ceph', 'ceph', 0);
     INSERT INTO volumes (id, project_id, size, status, volume_type_id, use_quota, deleted)
     SELECT CONCAT('vol-', seq), CONCAT('p', seq % $PROJECTS), 10, 'in-use', IF(seq % 2 = 0, 't-lvm', 't-ceph'), 1, 0 FROM seq_1_to_$VOLUMES;
@@ -35,14 +36,17 @@ load bench_neutron neutron
     INSERT INTO quota_usages (project_id, resource, in_use, reserved, deleted)
     SELECT project_id, resource, n + IF(CAST(SUBSTRING(project_id, 2) AS UNSIGNED) % 20 = 0 AND resource IN ('volumes', 'gigabytes'), 1, 0), 0, 0 FROM owned;
     INSERT INTO reservations (uuid, project_id, resource, delta, expire, deleted)
-    SELECT UUID(), CONCAT('p', seq), 'volumes', 1, UTC_TIMESTAMP() - INTERVAL 1 HOUR, 0 FROM seq_1_to_$((PROJECTS / 100))"
-"${ADMIN[@]}" bench_neutron -e "SET foreign_key_checks = 0;
+    SELECT UUID(), CONCAT('p', seq), 'volumes', 1, UTC_TIMESTAMP() - INTERVAL 1 HOUR, 0 FROM seq_1_to_$((PROJECTS / 100));
+    COMMIT"
+"${ADMIN[@]}" bench_neutron -e "$BULK
     INSERT INTO networks (id, project_id, standard_attr_id) SELECT CONCAT('net-', seq), CONCAT('p', seq % $PROJECTS), seq FROM seq_1_to_$((PROJECTS * 2));
     INSERT INTO ports (id, project_id, network_id, mac_address, admin_state_up, status, device_id, device_owner, standard_attr_id)
     SELECT CONCAT('port-', seq), CONCAT('p', seq % $PROJECTS), CONCAT('net-', seq % $((PROJECTS * 2)) + 1), CONCAT('fa:16:', LPAD(HEX(seq), 8, '0')),
         1, 'ACTIVE', '', 'compute:nova', seq + $((PROJECTS * 2)) FROM seq_1_to_$PORTS;
     INSERT INTO quotausages (project_id, resource, dirty, in_use, reserved)
     SELECT project_id, 'port', 0, COUNT(*) + IF(CAST(SUBSTRING(project_id, 2) AS UNSIGNED) % 50 = 0, 2, 0), 0 FROM ports GROUP BY project_id
-    UNION ALL SELECT project_id, 'network', 0, COUNT(*), 0 FROM networks GROUP BY project_id"
+    UNION ALL SELECT project_id, 'network', 0, COUNT(*), 0 FROM networks GROUP BY project_id;
+    COMMIT"
+echo "seeded in $SECONDS s"
 
 against_client "$ROUNDS" check_openstack_quota_drift -f "$LOGIN" --cinder-database bench_cinder --neutron-database bench_neutron -t $((120 * SCALE))

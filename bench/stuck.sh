@@ -25,10 +25,7 @@ done
         UTC_TIMESTAMP() - INTERVAL 30 DAY, $AGE, 0 FROM seq_1_to_$INSTANCES;
     INSERT INTO migrations (uuid, instance_uuid, source_compute, dest_compute, status, migration_type, created_at, updated_at, deleted)
     SELECT UUID(), UUID(), 'cmp-1', 'cmp-2', IF(seq % 100 = 0, 'running', 'completed'), 'live-migration', UTC_TIMESTAMP() - INTERVAL 30 DAY, $AGE, 0
-    FROM seq_1_to_$((INSTANCES / 10));
-    INSERT INTO services (host, \`binary\`, topic, report_count, disabled, forced_down, last_seen_up, created_at, deleted)
-    SELECT CONCAT('cmp-', seq), 'nova-compute', 'compute', 1, 0, 0, IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP()), UTC_TIMESTAMP(), 0
-    FROM seq_1_to_500"
+    FROM seq_1_to_$((INSTANCES / 10))"
 "${ADMIN[@]}" bench_cinder -e "SET foreign_key_checks = 0;
     INSERT INTO volumes (id, project_id, host, size, status, volume_type_id, created_at, updated_at, deleted)
     SELECT CONCAT('vol-', seq), CONCAT('p', seq % 2000), 'vol1@lvm#lvm', 10, IF(seq % 10 = 0, 'attaching', 'in-use'), 't', UTC_TIMESTAMP() - INTERVAL 30 DAY, $AGE, 0
@@ -47,5 +44,15 @@ done
         IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 7 HOUR, UTC_TIMESTAMP()), 0, 'private', 0, 0, 0 FROM seq_1_to_$IMAGES"
 printf '[database]\nconnection = mysql+pymysql://root:stackfsck-test-root@127.0.0.1:%s/nova\n' "$STACKFSCK_MYSQL_PORT" > "$STATE_DIR/nova.conf"
 
+# The compute services last, once the long seed is done, 1 % of them silent for an hour; the others
+# report every 10 seconds as nova-compute does (report_interval) for as long as the rounds last: at
+# 10x one run takes minutes, longer than the 60 s after which a service counts as down.
+"${ADMIN[@]}" bench_cell1 -e "INSERT INTO services (host, \`binary\`, topic, report_count, disabled, forced_down, last_seen_up, created_at, deleted)
+    SELECT CONCAT('cmp-', seq), 'nova-compute', 'compute', 1, 0, 0, IF(seq % 100 = 0, UTC_TIMESTAMP() - INTERVAL 1 HOUR, UTC_TIMESTAMP()), UTC_TIMESTAMP(), 0
+    FROM seq_1_to_500"
+# The loop ends with the first failed update: when the bench stops the server.
+while "${ADMIN[@]}" bench_cell1 -e "UPDATE services SET last_seen_up = UTC_TIMESTAMP() WHERE last_seen_up > UTC_TIMESTAMP() - INTERVAL 30 MINUTE" 2> /dev/null; do
+    sleep 10
+done &
 against_client "$ROUNDS" check_openstack_stuck -f "$LOGIN" -d bench_api --nova-conf "$STATE_DIR/nova.conf" --cinder-database bench_cinder \
     --neutron-database bench_neutron --glance-database bench_glance -t $((120 * SCALE))

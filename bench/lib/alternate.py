@@ -4,7 +4,9 @@ median CPU seconds (user + system, from wait4): under load the CPU time is the s
 
 Alternating (A B A B ...) rather than all of A then all of B keeps a change in machine load
 from falling on one side only. Usage: alternate.py RUNS 'command one' 'command two' ...
-Prints one line per command: "<median wall seconds> <median CPU seconds> <command>". A command that fails is reported
+Prints one line per command: "<median wall seconds> <median CPU seconds> <command>"; with SHOW_ROUNDS=1 in
+the environment also each round's wall seconds to stderr as it ends (a long run stopped early still shows
+what it measured). A command that fails is reported
 and ends the run with exit 1; exit 3 (UNKNOWN) counts as a failure unless --unknown-ok comes
 first (start-up benches time `--help`, which exits 3 by the plugin contract).
 """
@@ -36,6 +38,8 @@ def main() -> int:
             if child.returncode not in accepted:
                 print(f"failed with exit {child.returncode}: {shlex.join(command)}", file=sys.stderr)
                 return 1
+        if os.environ.get("SHOW_ROUNDS") == "1":
+            print("round " + " ".join(f"{wall[-1]:.3f}" for wall in walls) + " s", file=sys.stderr, flush=True)
     for command, wall, cpu in zip(args[1:], walls, cpus):
         print(f"{statistics.median(wall):.6f} {statistics.median(cpu):.6f} {command}")
     return 0

@@ -32,6 +32,11 @@ load() {
     "${ADMIN[@]}" "$1" < "$FIXTURES/$2.sql"
 }
 
+# BULK: how a seeding statement list starts (end it with COMMIT). A table filled by one INSERT ... SELECT
+# while still empty, in one transaction, without unique and foreign key checks, has each of its indexes
+# sorted and built in bulk, not grown row by row past the buffer pool (5,000,000 ports: over 30 minutes).
+BULK="SET foreign_key_checks = 0, unique_checks = 0; START TRANSACTION;"
+
 # uuid_of SQL-EXPRESSION: the deterministic instance uuid of a sequence number, as SQL.
 uuid_of() { echo "CONCAT(LPAD(HEX($1), 8, '0'), '-0000-4000-8000-000000000000')"; }
 

@@ -52,39 +52,82 @@ internal static class PlacementReader
     public static void ReadAllocations(CheckContext context, DatabaseSettings placement, PlacementSurvey survey)
     {
         using DatabaseConnection db = DatabaseConnection.Open(context, placement);
-        const string sql = "SELECT a.consumer_id, rp.uuid, rp.name, root.uuid, rc.name, a.resource_class_id, a.used " +
-            "FROM allocations a JOIN resource_providers rp ON rp.id = a.resource_provider_id " +
-            "JOIN resource_providers root ON root.id = COALESCE(rp.root_provider_id, rp.id) " +
-            "LEFT JOIN resource_classes rc ON rc.id = a.resource_class_id ORDER BY a.consumer_id, a.resource_provider_id, a.resource_class_id";
-        (Guid Consumer, ProviderAllocation Allocation)? current = null;
+        Dictionary<long, Provider> providers = ReadProviders(db);
+        Dictionary<long, string> classes = db.Query("SELECT id, name FROM resource_classes", "reading the resource classes")
+            .ToDictionary(row => row.Int64(0), row => row.String(1) ?? "");
+
+        // The table alone, in the order of its consumer_id index (forced: for a whole table the optimizer
+        // would rather sort), streams from its first row. Joined to the providers and sorted, the server
+        // sorted the whole join in a temporary table first: 99.9 s against 20.5 s for the whole check
+        // at 1,000,000 consumers. Providers and classes are few: read first, looked up per row.
+        const string sql = "SELECT consumer_id, resource_provider_id, resource_class_id, used " +
+            "FROM allocations FORCE INDEX (allocations_consumer_id_idx) ORDER BY consumer_id";
+        var held = new List<(Provider Provider, long Class, long Used)>();
+        Guid consumer = Guid.Empty;
         foreach (DatabaseRow row in db.Query(sql, "reading the placement allocations"))
         {
-            if (!Guid.TryParse(row.String(0), out Guid consumer) || !Guid.TryParse(row.String(1), out Guid provider))
+            if (!Guid.TryParse(row.String(0), out Guid id) || !providers.TryGetValue(row.Int64(1), out Provider? provider))
             {
                 continue;
             }
 
-            if (current is not { } open || open.Consumer != consumer || open.Allocation.Provider != provider)
+            if (id != consumer)
             {
-                if (current is { } done)
-                {
-                    survey.AddAllocation(done.Consumer, done.Allocation);
-                }
-
-                current = (consumer, new ProviderAllocation(provider, row.String(2) ?? "", Guid.Parse(row.String(3)!), []));
+                Judge(survey, consumer, held, classes);
+                consumer = id;
             }
 
-            current.Value.Allocation.Resources.Add((ClassName(row.String(4), row.Int64(5)), row.Int64(6)));
+            held.Add((provider, row.Int64(2), row.Int64(3)));
         }
 
-        if (current is { } last)
-        {
-            survey.AddAllocation(last.Consumer, last.Allocation);
-        }
-
+        Judge(survey, consumer, held, classes);
         survey.FindMissing();
     }
 
-    private static string ClassName(string? name, long id) =>
-        name ?? (id >= 0 && id < StandardClasses.Length ? StandardClasses[id] : $"class {id}");
+    /// <summary>Every resource provider by id, with the uuid of its tree's root (a hypervisor's compute node).</summary>
+    private static Dictionary<long, Provider> ReadProviders(DatabaseConnection db)
+    {
+        const string sql = "SELECT rp.id, rp.uuid, rp.name, root.uuid FROM resource_providers rp " +
+            "JOIN resource_providers root ON root.id = COALESCE(rp.root_provider_id, rp.id)";
+        var providers = new Dictionary<long, Provider>();
+        foreach (DatabaseRow row in db.Query(sql, "reading the resource providers"))
+        {
+            if (Guid.TryParse(row.String(1), out Guid uuid) && Guid.TryParse(row.String(3), out Guid root))
+            {
+                providers[row.Int64(0)] = new Provider(row.Int64(0), uuid, row.String(2) ?? "", root);
+            }
+        }
+
+        return providers;
+    }
+
+    /// <summary>One consumer's rows, all read: its allocation on each provider (by provider id, resources by class id), judged at once.</summary>
+    private static void Judge(PlacementSurvey survey, Guid consumer, List<(Provider Provider, long Class, long Used)> held, Dictionary<long, string> classes)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        held.Sort((a, b) => a.Provider.Id != b.Provider.Id ? a.Provider.Id.CompareTo(b.Provider.Id) : a.Class.CompareTo(b.Class));
+        var allocations = new List<ProviderAllocation>();
+        foreach ((Provider provider, long resourceClass, long used) in held)
+        {
+            if (allocations.Count == 0 || allocations[^1].Provider != provider.Uuid)
+            {
+                allocations.Add(new ProviderAllocation(provider.Uuid, provider.Name, provider.Root, []));
+            }
+
+            allocations[^1].Resources.Add((ClassName(classes, resourceClass), used));
+        }
+
+        survey.AddConsumer(consumer, allocations);
+        held.Clear();
+    }
+
+    private static string ClassName(Dictionary<long, string> classes, long id) =>
+        classes.TryGetValue(id, out string? name) ? name : id >= 0 && id < StandardClasses.Length ? StandardClasses[id] : $"class {id}";
+
+    /// <summary>A resource provider as placement numbers it.</summary>
+    private sealed record Provider(long Id, Guid Uuid, string Name, Guid Root);
 }

@@ -16,21 +16,33 @@ internal sealed class PlacementSurvey(InstanceIndex instances, ComputeNodes node
         ["VCPU", "MEMORY_MB", "DISK_GB", "VGPU", "NET_BW_EGR_KILOBIT_PER_SEC", "NET_BW_IGR_KILOBIT_PER_SEC", "PCPU", "MEM_ENCRYPTION_CONTEXT"];
 
     private readonly Dictionary<Guid, (int Source, int Dest)> _migrations = [];
-    private readonly HashSet<Guid> _consumers = [];
 
     public Findings Orphans { get; } = new(keep);
     public Findings Missing { get; } = new(keep);
 
     /// <summary>Consumers placement holds allocations for.</summary>
-    public int Consumers => _consumers.Count;
+    public int Consumers { get; private set; }
 
     /// <summary>A migration not yet confirmed, reverted or ended: its uuid may hold allocations on its source or destination.</summary>
     public void AddMigration(Guid uuid, int source, int dest) => _migrations[uuid] = (source, dest);
 
-    /// <summary>One consumer's allocation on one provider, every resource class of it.</summary>
-    public void AddAllocation(Guid consumer, ProviderAllocation allocation)
+    /// <summary>
+    /// One consumer's allocations, one per provider it holds resources on. Each consumer comes once,
+    /// all its rows read: its instance is marked as holding an allocation, no set of consumers kept.
+    /// </summary>
+    public void AddConsumer(Guid consumer, IEnumerable<ProviderAllocation> allocations)
     {
-        _consumers.Add(consumer);
+        Consumers++;
+        instances.MarkAllocated(consumer);
+        foreach (ProviderAllocation allocation in allocations)
+        {
+            Judge(consumer, allocation);
+        }
+    }
+
+    /// <summary>One consumer's allocation on one provider, every resource class of it.</summary>
+    private void Judge(Guid consumer, ProviderAllocation allocation)
+    {
         if (!allocation.Resources.Any(resource => NovaClasses.Contains(resource.Class)))
         {
             return;
@@ -50,7 +62,7 @@ internal sealed class PlacementSurvey(InstanceIndex instances, ComputeNodes node
     /// <summary>Once every allocation is read: live instances on a host that hold none.</summary>
     public void FindMissing()
     {
-        foreach ((Guid uuid, int place) in instances.ScheduledWithout(_consumers))
+        foreach ((Guid uuid, int place) in instances.ScheduledUnallocated())
         {
             Missing.Add(() => $"instance {uuid} on {nodes.Host(place)}: no allocation in placement; fix: nova-manage placement heal_allocations --instance {uuid}");
         }

@@ -10,11 +10,29 @@ namespace StackFsck.Confgen.Icinga2;
 /// The workaround handlers (<see cref="EventHandlers"/>) as Icinga 2 EventCommands: stackfsck-remedy
 /// from PluginDir with Icinga's runtime macros for the state, host, service, placement and workaround
 /// variables, and the diagnostics' and remedy's command lines, each one argument (stackfsck-remedy
-/// runs it through /bin/sh). <c>_WORKAROUND_OPTIONS</c> is not passed: an Icinga argument array
-/// cannot split one variable into several options.
+/// runs it through /bin/sh), then the service's <c>_WORKAROUND_OPTIONS</c> split into words.
 /// </summary>
 internal static class IcingaEventCommands
 {
+    /// <summary>
+    /// The service's <c>vars.WORKAROUND_OPTIONS</c> split at blanks when the handler runs, as the shell
+    /// splits <c>$_SERVICEWORKAROUND_OPTIONS$</c> in Nagios' command line: a function value returning an
+    /// array, whose elements Icinga adds as arguments of their own after the command's (skip_key: no key
+    /// before them); a service without the variable gets none.
+    /// </summary>
+    private const string OptionsArgument = """
+        {
+            "WORKAROUND_OPTIONS" = {
+              value = {{
+                var options = macro("$service.vars.WORKAROUND_OPTIONS$")
+                if (typeof(options) != String) { return [] }
+                return options.split(" \t").filter(word => word != "")
+              }}
+              skip_key = true
+            }
+          }
+        """;
+
     public static bool IsHandler(string command) => command.StartsWith(HandlerCommands.RenderedPrefix, StringComparison.Ordinal);
 
     /// <summary>One EventCommand per handler any service of these servers runs, by name.</summary>
@@ -48,6 +66,7 @@ internal static class IcingaEventCommands
             .Concat(["\"--diagnose\"", Line(diagnose, where), "\"--remedy\"", Line(remedy, where)]);
         var text = new StringBuilder("object EventCommand ").Append(IcingaText.Quote(name)).Append(" {\n");
         IcingaText.Attribute(text, "command", "[ PluginDir + \"/stackfsck-remedy\", " + string.Join(", ", arguments) + " ]");
+        IcingaText.Attribute(text, "arguments", OptionsArgument);
         return text.Append("}\n").ToString();
     }
 

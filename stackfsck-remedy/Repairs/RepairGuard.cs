@@ -9,8 +9,9 @@ internal static class RepairGuard
 {
     /// <param name="items">what the plan holds, plural ("directories").</param>
     /// <param name="verb">what acting does, past participle ("moved").</param>
+    /// <param name="apply">what --apply does, for the dry run's last line ("log them out").</param>
     /// <returns>the exit code when the run stops here, or null when it goes on to act.</returns>
-    public static int? Stop(int planned, RepairSettings repair, string items, string verb, TextWriter stdout, TextWriter stderr)
+    public static int? Stop(int planned, RepairSettings repair, string items, string verb, TextWriter stdout, TextWriter stderr, string apply = "act")
     {
         if (planned > repair.Max)
         {
@@ -20,7 +21,7 @@ internal static class RepairGuard
 
         if (!repair.Apply)
         {
-            stdout.WriteLine($"dry run: nothing was {verb}; add --apply to act");
+            stdout.WriteLine($"dry run: nothing was {verb}; add --apply to {apply}");
             return RemedyExit.Done;
         }
 

@@ -113,14 +113,17 @@ internal sealed partial class TestCloud : IAsyncDisposable
     /// The repository's templates with every check and retry interval at 0.05 minutes (3 s): Icinga 2 has
     /// no interval_length, so the Icinga tests render with these to see in seconds what takes minutes on a server.
     /// </summary>
-    public string FastTemplates()
+    public string FastTemplates() => CopyTemplates(Path.Combine(Work, "templates"), fast: true);
+
+    /// <summary>Copies the repository's templates into <paramref name="copy"/>, with every check and retry interval at 3 s when <paramref name="fast"/>; returns the copy.</summary>
+    public static string CopyTemplates(string copy, bool fast)
     {
-        string copy = Path.Combine(Work, "templates");
         foreach (string file in Directory.GetFiles(Path.Combine(Repo.Root, "templates"), "*", SearchOption.AllDirectories))
         {
             string target = Path.Combine(copy, Path.GetRelativePath(Path.Combine(Repo.Root, "templates"), file));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.WriteAllText(target, Interval().Replace(File.ReadAllText(file), "${key}${gap}0.05"));
+            string text = File.ReadAllText(file);
+            File.WriteAllText(target, fast ? Interval().Replace(text, "${key}${gap}0.05") : text);
         }
 
         return copy;

@@ -16,24 +16,25 @@ public static class LeftoverDiskCommand
     {
         Option<string> instancesPath = new("--instances-path") { Description = "nova-compute's [DEFAULT]/instances_path", HelpName = "PATH", DefaultValueFactory = _ => "/var/lib/nova/instances" };
         Option<string> libvirtUri = RepairOptions.LibvirtUri();
+        Option<string> grace = RepairOptions.Grace();
         var repair = new RepairOptions("move the directories", "directories");
         var command = new Command("leftover-disk", "move instance directories of deleted (past the grace) or unknown instances into INSTANCES/_quarantine/YYYY-MM-DD/; dry run unless --apply")
         {
-            instancesPath, libvirtUri,
+            instancesPath, libvirtUri, grace,
         };
         repair.AddTo(command);
 
         command.SetAction(parse =>
         {
             using LibvirtConnection libvirt = LibvirtConnection.Open(parse.GetValue(libvirtUri)!, readOnly: true);
-            return LeftoverDiskRun.Execute(new LeftoverDiskRequest(parse.GetValue(instancesPath)!, repair.Read(parse)), libvirt, DateTimeOffset.UtcNow, stdout, stderr);
+            return LeftoverDiskRun.Execute(new LeftoverDiskRequest(parse.GetValue(instancesPath)!, RepairOptions.ReadGrace(parse, grace), repair.Read(parse)), libvirt, DateTimeOffset.UtcNow, stdout, stderr);
         });
         return command;
     }
 }
 
 /// <summary>The settings of one leftover-disk run.</summary>
-internal sealed record LeftoverDiskRequest(string InstancesPath, RepairSettings Repair);
+internal sealed record LeftoverDiskRequest(string InstancesPath, TimeSpan Grace, RepairSettings Repair);
 
 /// <summary>One leftover-disk run on an open connection: the plan, the --max guard, then each act re-verified and journalled.</summary>
 internal static class LeftoverDiskRun
@@ -42,7 +43,7 @@ internal static class LeftoverDiskRun
     {
         RepairSettings repair = request.Repair;
         using NovaCellReader nova = NovaCellReader.Open(repair.Nova, repair.Host, repair.Timeout, stderr);
-        DateTime cutoff = now.UtcDateTime - repair.Grace;
+        DateTime cutoff = now.UtcDateTime - request.Grace;
         List<LeftoverDirectory> leftovers = LeftoverDisks.Plan(nova, libvirt, request.InstancesPath, repair.Host, cutoff);
         List<LeftoverDirectory> plan = leftovers.Where(d => d.Domain is null).ToList();
         string quarantine = LeftoverDisks.Quarantine(request.InstancesPath, now);

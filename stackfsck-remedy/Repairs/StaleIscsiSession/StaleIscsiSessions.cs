@@ -37,12 +37,17 @@ internal static class StaleIscsiSessions
     }
 
     /// <summary>
-    /// Reads sysfs and Nova again just before the logout: a session gone meanwhile, or one whose target
-    /// a volume attached here uses now, is left alone.
+    /// Reads sysfs and Nova again just before the logout: a session gone meanwhile, one whose target
+    /// a volume attached here uses now, or any while something of the host cannot be judged, is left alone.
     /// </summary>
     public static IscsiOutcome Act(IscsiSession planned, NovaCellReader nova, IscsiHost host, Iscsiadm iscsiadm)
     {
         IscsiAudit now = Audit(nova, host);
+        if (now.Unjudged.Count > 0)
+        {
+            return new IscsiOutcome(planned, "left-alone", $"part of the host cannot be judged now: {now.Unjudged[0]}");
+        }
+
         if (!now.Stale.Contains(planned))
         {
             string why = IscsiSessions.Read(host.Sysfs).Contains(planned)

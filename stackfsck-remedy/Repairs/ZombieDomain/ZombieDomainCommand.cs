@@ -16,17 +16,18 @@ public static class ZombieDomainCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         Option<string> libvirtUri = RepairOptions.LibvirtUri();
+        Option<string> grace = RepairOptions.Grace();
         Option<string> outputDir = new("--output-dir") { Description = "where the XML of each removed domain is kept, in zombie-domain/TIME-HOST/UUID.xml (never trimmed: the undo needs it)", HelpName = "DIR", DefaultValueFactory = _ => HandlerCommand.DefaultOutputDir };
         var repair = new RepairOptions("destroy and undefine the domains, each one's XML saved first", "domains");
         var command = new Command("zombie-domain", "destroy and undefine domains whose instance Nova deleted before the grace, after saving their XML; dry run unless --apply")
         {
-            libvirtUri, outputDir,
+            libvirtUri, grace, outputDir,
         };
         repair.AddTo(command);
 
         command.SetAction(parse =>
         {
-            var request = new ZombieDomainRequest(parse.GetValue(libvirtUri)!, parse.GetValue(outputDir)!, repair.Read(parse));
+            var request = new ZombieDomainRequest(parse.GetValue(libvirtUri)!, parse.GetValue(outputDir)!, RepairOptions.ReadGrace(parse, grace), repair.Read(parse));
             using LibvirtConnection libvirt = LibvirtConnection.Open(request.LibvirtUri, readOnly: !request.Repair.Apply);
             return ZombieDomainRun.Execute(request, libvirt, DateTimeOffset.UtcNow, stdout, stderr);
         });
@@ -35,7 +36,7 @@ public static class ZombieDomainCommand
 }
 
 /// <summary>The settings of one zombie-domain run.</summary>
-internal sealed record ZombieDomainRequest(string LibvirtUri, string OutputDir, RepairSettings Repair);
+internal sealed record ZombieDomainRequest(string LibvirtUri, string OutputDir, TimeSpan Grace, RepairSettings Repair);
 
 /// <summary>One zombie-domain run on an open connection: the plan, the guard, then each act re-verified and journalled.</summary>
 internal static class ZombieDomainRun
@@ -46,7 +47,7 @@ internal static class ZombieDomainRun
     {
         RepairSettings repair = request.Repair;
         using NovaCellReader nova = NovaCellReader.Open(repair.Nova, repair.Host, repair.Timeout, stderr);
-        DateTime cutoff = now.UtcDateTime - repair.Grace;
+        DateTime cutoff = now.UtcDateTime - request.Grace;
         List<ZombieDomainItem> plan = ZombieDomains.Plan(nova, libvirt, repair.Host, cutoff);
         stdout.WriteLine($"zombie-domain: {plan.Count} domain{(plan.Count == 1 ? "" : "s")} of {repair.Host} on {libvirt.Uri} to destroy and undefine");
         foreach (ZombieDomainItem item in plan)

@@ -7,7 +7,8 @@ using StackFsck.Remedy.Repairs.StaleIscsiSession;
 namespace StackFsck.Remedy.Tests.Repairs.StaleIscsiSession;
 
 /// <summary>
-/// stale-iscsi-session on a sysfs tree laid out as the kernel's and a cell database nova-manage made.
+/// stale-iscsi-session on a sysfs tree laid out as the kernel's and Nova databases nova-manage made,
+/// the cell database given directly or the host's cell found through nova_api as the check finds it.
 /// iscsiadm is a stand-in (a shell script that records its arguments and does to the sysfs tree what
 /// a logout and a login would): this container has no iscsi_tcp module, so no real session can exist
 /// to log out. The real iscsiadm is still asked whether it accepts the commands the plan and the
@@ -18,7 +19,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
 {
     private const string Host = "cmp007";
     private const string Portal = "192.0.2.10:3260";
-    private readonly ScratchDatabase _cell = ServiceTools.Copy("iscsi", "nova");
+    private readonly NovaDatabases _nova = new("iscsi");
     private readonly RemedyFolder _folder = new();
     private readonly IscsiSysfs _sysfs = new();
     private readonly Guid _live = Guid.NewGuid(), _deleted = Guid.NewGuid(), _migrating = Guid.NewGuid();
@@ -26,7 +27,9 @@ public sealed class StaleIscsiSessionTests : IDisposable
 
     public StaleIscsiSessionTests()
     {
-        _cell.Execute("INSERT INTO instances (uuid, host, deleted, deleted_at, vm_state, task_state) VALUES " +
+        _nova.Api.GrantSelectOn(_nova.Cell1);
+        _nova.Api.Execute($"INSERT INTO host_mappings (cell_id, host) SELECT id, '{Host}' FROM cell_mappings WHERE name = 'cell1'");
+        Cell.Execute("INSERT INTO instances (uuid, host, deleted, deleted_at, vm_state, task_state) VALUES " +
             $"('{_live}', '{Host}', 0, NULL, 'active', NULL), " +
             $"('{_deleted}', '{Host}', 1, UTC_TIMESTAMP() - INTERVAL 3 HOUR, 'deleted', NULL), " +
             $"('{_migrating}', 'cmp008', 0, NULL, 'active', 'migrating'); UPDATE instances SET deleted = id WHERE deleted = 1");
@@ -54,6 +57,8 @@ public sealed class StaleIscsiSessionTests : IDisposable
         File.SetUnixFileMode(Iscsiadm, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
+    private ScratchDatabase Cell => _nova.Cell1;
+
     private string Instances => Path.Combine(_folder.Root, "instances");
 
     private string Iscsiadm => _folder.Marker("iscsiadm");
@@ -65,10 +70,13 @@ public sealed class StaleIscsiSessionTests : IDisposable
 
     private string[] Sessions => [.. IscsiSessions.Read(_sysfs.Sessions).Select(s => s.Name)];
 
-    private string[] Args(params string[] extra) =>
+    private string[] Args(params string[] extra) => ArgsFinding(["--cell-defaults-file", Cell.ReadOnly, "--cell-database", Cell.Name], extra);
+
+    /// <param name="nova">where the cell database is: given directly, or found through nova_api.</param>
+    private string[] ArgsFinding(string[] nova, params string[] extra) =>
     [
         "stale-iscsi-session", "--iscsi-sysfs", _sysfs.Sessions, "--iscsiadm", Iscsiadm, "--instances-path", Instances, "--host", Host,
-        "--cell-defaults-file", _cell.ReadOnly, "--cell-database", _cell.Name, "--journal", _folder.Journal, .. extra,
+        .. nova, "--journal", _folder.Journal, .. extra,
     ];
 
     [Fact]
@@ -122,6 +130,18 @@ public sealed class StaleIscsiSessionTests : IDisposable
     }
 
     [Fact]
+    public void Apply_with_the_cell_looked_up_in_nova_api_logs_out_the_same_stale_sessions()
+    {
+        CheckRun run = Dist.Run("stackfsck-remedy", ArgsFinding(["--api-defaults-file", _nova.Api.ReadOnly, "--api-database", _nova.Api.Name], "--apply"));
+
+        Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+        Assert.StartsWith($"stale-iscsi-session: 2 of 4 iSCSI sessions of {Host} to log out", run.Stdout);
+        Assert.Equal([$"-m session -r {Id(_ofDeleted)} -u", $"-m session -r {Id(_unknown)} -u"], Asked);
+        Assert.Equal([_used, _migratingIn], Sessions.Order(StringComparer.Ordinal));
+        Assert.Equal(2, _folder.JournalLines.Count);
+    }
+
+    [Fact]
     public void More_stale_sessions_than_max_refuses_the_run_and_logs_nothing_out()
     {
         CheckRun run = Dist.Run("stackfsck-remedy", Args("--apply", "--max", "1"));
@@ -133,9 +153,56 @@ public sealed class StaleIscsiSessionTests : IDisposable
     }
 
     [Fact]
+    public void Apply_is_refused_while_a_session_of_the_host_cannot_be_judged_and_the_dry_run_still_prints_the_plan()
+    {
+        // A session the kernel is tearing down shows no target: it may be the one a planned session's volume moved to.
+        string torn = _sysfs.Add(Iqn("being-torn-down"), "192.0.2.10");
+        File.Delete(Path.Combine(_sysfs.Sessions, torn, "targetname"));
+
+        CheckRun run = Dist.Run("stackfsck-remedy", Args("--apply"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"stackfsck-remedy: refused: 1 of the iSCSI sessions and volumes of {Host} could not be judged (the plan's \"not judged\" lines); nothing was logged out\n", run.Stderr);
+        Assert.Contains($"  not judged: {torn} shows no target (being torn down?)", run.Stdout);
+        Assert.Empty(Asked);
+        Assert.Empty(_folder.JournalLines);
+        Assert.Equal(5, Sessions.Length);
+
+        CheckRun dry = Dist.Run("stackfsck-remedy", Args());
+
+        Assert.Equal((0, ""), (dry.ExitCode, dry.Stderr));
+        Assert.Equal([
+            $"stale-iscsi-session: 2 of 5 iSCSI sessions of {Host} to log out (their target belongs to no volume attached here)",
+            $"  {_ofDeleted} {Iqn("of-deleted")} at {Portal}: {Iscsiadm} -m session -r {Id(_ofDeleted)} -u",
+            $"  {_unknown} {Iqn("unknown")} at {Portal}: {Iscsiadm} -m session -r {Id(_unknown)} -u",
+            $"  not judged: {torn} shows no target (being torn down?)",
+            "dry run: nothing was logged out; add --apply to log them out",
+        ], dry.Stdout.TrimEnd('\n').Split('\n'));
+        Assert.Empty(Asked);
+    }
+
+    [Fact]
+    public void A_session_is_left_alone_when_a_volume_of_the_host_cannot_be_judged_at_the_act()
+    {
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
+        IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
+
+        Cell.Execute("INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, connection_info, deleted, uuid) " +
+            $"VALUES ('{_live}', UUID(), '/dev/vdc', 'volume', 'volume', NULL, 0, UUID())");
+        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, new Iscsiadm(Iscsiadm, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("left-alone", outcome.Outcome);
+        Assert.StartsWith("part of the host cannot be judged now: volume ", outcome.Detail);
+        Assert.EndsWith("has no connection_info: its iSCSI target cannot be told", outcome.Detail);
+        Assert.Empty(Asked);
+        Assert.Contains(_unknown, Sessions);
+    }
+
+    [Fact]
     public void A_session_whose_target_is_attached_here_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
         var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
 
@@ -150,7 +217,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_gone_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = _cell.ReadOnly, Database = _cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
         var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _ofDeleted);
 
@@ -166,7 +233,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
     {
         _sysfs.Dispose();
         _folder.Dispose();
-        _cell.Dispose();
+        _nova.Dispose();
     }
 
     private static string Iqn(string name) => $"iqn.2010-10.org.openstack:volume-{name}";
@@ -177,7 +244,7 @@ public sealed class StaleIscsiSessionTests : IDisposable
     private void Attach(Guid instance, string volume)
     {
         string info = $$$"""{"driver_volume_type": "iscsi", "data": {"target_iqn": "{{{Iqn(volume)}}}", "target_portal": "{{{Portal}}}", "target_lun": 1}}""";
-        _cell.Execute("INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, connection_info, deleted, uuid) " +
+        Cell.Execute("INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, connection_info, deleted, uuid) " +
             $"VALUES ('{instance}', UUID(), '/dev/vdb', 'volume', 'volume', '{info}', 0, UUID())");
     }
 }
