@@ -9,6 +9,6 @@ public static class Hypervisor
     public static List<Domain> ListDomains(string uri, bool devices = false)
     {
         using LibvirtConnection connection = LibvirtConnection.Open(uri, readOnly: true);
-        return connection.ListDomains(devices);
+        return devices ? connection.ListDomainsWithDevices() : connection.ListDomains();
     }
 }

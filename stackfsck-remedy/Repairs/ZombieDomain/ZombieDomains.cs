@@ -19,7 +19,7 @@ internal static class ZombieDomains
 {
     public static List<ZombieDomainItem> Plan(NovaCellReader nova, LibvirtConnection libvirt, string host, DateTime cutoff)
     {
-        List<Domain> domains = libvirt.ListDomains(devices: false);
+        List<Domain> domains = libvirt.ListDomains();
         Dictionary<Guid, NovaInstance> known = nova.Read(host, domains.Select(d => d.Uuid).Distinct().ToList());
         return domains
             .Where(d => NovaInstance.IsZombie(known.GetValueOrDefault(d.Uuid), cutoff))

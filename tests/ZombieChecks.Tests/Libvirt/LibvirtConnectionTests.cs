@@ -33,7 +33,7 @@ public sealed class LibvirtConnectionTests : IDisposable
         libvirt.DestroyAndUndefine(zombie);
 
         Assert.Null(libvirt.Find(zombie));
-        Assert.Equal([other], libvirt.ListDomains(devices: false).Select(d => d.Uuid));
+        Assert.Equal([other], libvirt.ListDomains().Select(d => d.Uuid));
         Assert.Contains($"<uuid>{zombie}</uuid>", xml);
 
         Assert.Equal(new Domain(zombie, "instance-0000000a", DomainState.ShutOff), libvirt.Define(xml));

@@ -10,9 +10,11 @@ namespace StackFsck.Remedy.Tests.Repairs.ZombieDomain;
 
 /// <summary>
 /// zombie-domain on libvirt's test driver and Nova databases nova-manage made, the host's cell found
-/// through nova_api as the check finds it. The test driver keeps what a connection changes in that
-/// connection alone, so the runs that act are made in-process on one connection the test then looks
-/// through; the shipped executable runs the dry run, the guard and the command line of --apply.
+/// through nova_api as the check finds it. A node file of the test driver keeps what a connection
+/// changes in that connection alone, so the runs that act on one are made in-process on one connection
+/// the test then looks through; the shipped executable runs the dry run, the guard and the command
+/// line of --apply, and --apply then undo as two processes on the test tier's libvirtd, whose
+/// test:///default keeps its domains between connections.
 /// </summary>
 public sealed class ZombieDomainTests : IDisposable
 {
@@ -43,9 +45,11 @@ public sealed class ZombieDomainTests : IDisposable
 
     private Guid[] Zombies => [_deletedLongAgo, _deletedYesterday];
 
-    private string[] Args(params string[] extra) =>
+    private string[] Args(params string[] extra) => ArgsOn(_uri, extra);
+
+    private string[] ArgsOn(string uri, params string[] extra) =>
     [
-        "zombie-domain", "--libvirt-uri", _uri, "--host", Host, "--api-defaults-file", _nova.Api.ReadOnly, "--api-database", _nova.Api.Name,
+        "zombie-domain", "--libvirt-uri", uri, "--host", Host, "--api-defaults-file", _nova.Api.ReadOnly, "--api-database", _nova.Api.Name,
         "--output-dir", _folder.Output, "--journal", _folder.Journal, .. extra,
     ];
 
@@ -54,7 +58,7 @@ public sealed class ZombieDomainTests : IDisposable
         new NovaDatabaseSettings(new DatabaseSettings { Name = "nova_api database", DefaultsFile = _nova.Api.ReadOnly, Database = _nova.Api.Name }, new DatabaseSettings(), null),
         apply, max, _folder.Journal, TimeSpan.FromSeconds(30)));
 
-    private static HashSet<Guid> Defined(LibvirtConnection libvirt) => libvirt.ListDomains(devices: false).Select(d => d.Uuid).ToHashSet();
+    private static HashSet<Guid> Defined(LibvirtConnection libvirt) => libvirt.ListDomains().Select(d => d.Uuid).ToHashSet();
 
     [Fact]
     public void A_dry_run_prints_the_zombies_the_check_counts_and_changes_nothing()
@@ -118,6 +122,43 @@ public sealed class ZombieDomainTests : IDisposable
         Assert.Contains($"removed instance-00000001 {_deletedLongAgo}; its XML is in ", run.Stdout);
         Assert.Equal(2, _folder.JournalLines.Count);
         Assert.All(_folder.JournalLines, line => Assert.True(File.Exists(JsonDocument.Parse(line).RootElement.GetProperty("xml").GetString())));
+    }
+
+    [Fact]
+    public void Apply_and_undo_run_as_two_processes_on_libvirtd_define_the_removed_domain_again_from_its_saved_xml()
+    {
+        // The daemon's test:///default keeps its domains while one connection holds it: this test's
+        // does, so the two processes act on the same hypervisor, as on a real host. Names of this test's own.
+        string uri = Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + "/default";
+        using LibvirtConnection libvirt = LibvirtConnection.Open(uri, readOnly: false);
+        string zombie = $"zombie-{_deletedLongAgo:N}", live = $"live-{_live:N}";
+        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedLongAgo, zombie, TestHypervisor.ShutOff)));
+        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_live, live, TestHypervisor.ShutOff)));
+        try
+        {
+            CheckRun run = Dist.Run("stackfsck-remedy", ArgsOn(uri, "--apply"));
+
+            Assert.Equal((0, ""), (run.ExitCode, run.Stderr));
+            Assert.Contains($"removed {zombie} {_deletedLongAgo}; its XML is in ", run.Stdout);
+            Assert.Null(libvirt.Find(_deletedLongAgo));
+            Assert.NotNull(libvirt.Find(_live));
+
+            CheckRun undone = Dist.Run("stackfsck-remedy", "undo", _folder.Journal);
+
+            Assert.Equal((0, ""), (undone.ExitCode, undone.Stderr));
+            Assert.StartsWith("defined ", undone.Stdout);
+            Assert.Equal((zombie, DomainState.ShutOff), (libvirt.Find(_deletedLongAgo)?.Name, libvirt.Find(_deletedLongAgo)?.State));
+        }
+        finally
+        {
+            foreach (Guid uuid in (Guid[])[_deletedLongAgo, _live])
+            {
+                if (libvirt.Find(uuid) is not null)
+                {
+                    libvirt.DestroyAndUndefine(uuid);
+                }
+            }
+        }
     }
 
     [Fact]
