@@ -61,7 +61,7 @@ internal static class CinderQueries
     /// <summary>
     /// One statement: what each project owns per resource (volumes, gigabytes, snapshots, backups,
     /// backup_gigabytes and the per-type volumes_T, gigabytes_T, snapshots_T of every volume type
-    /// not deleted), joined to the usages Cinder keeps; only the rows that differ come back.
+    /// not deleted), compared with the usages Cinder keeps; only the rows that differ come back.
     /// </summary>
     private static string DriftSql(bool snapshotGigabytes) =>
         "WITH vol AS (SELECT project_id, volume_type_id, COUNT(*) AS n, SUM(size) AS g FROM volumes WHERE " + CountedVolume + " GROUP BY project_id, volume_type_id), " +
@@ -79,7 +79,5 @@ internal static class CinderQueries
         "UNION ALL SELECT x.project_id, CONCAT('volumes_', t.name), SUM(x.n) FROM vol x JOIN types t ON t.id = x.volume_type_id GROUP BY x.project_id, t.name " +
         "UNION ALL SELECT x.project_id, CONCAT('gigabytes_', t.name), SUM(x.g) FROM gig x JOIN types t ON t.id = x.volume_type_id GROUP BY x.project_id, t.name " +
         "UNION ALL SELECT x.project_id, CONCAT('snapshots_', t.name), SUM(x.n) FROM snap x JOIN types t ON t.id = x.volume_type_id GROUP BY x.project_id, t.name) " +
-        "SELECT u.project_id, u.resource, u.in_use, CAST(COALESCE(o.amount, 0) AS SIGNED) FROM quota_usages u " +
-        "LEFT JOIN owned o ON o.project_id = u.project_id AND o.resource = u.resource " +
-        "WHERE u.deleted = 0 AND " + KnownResource + " AND u.in_use <> COALESCE(o.amount, 0) ORDER BY u.project_id, u.resource";
+        Drift.Compare("FROM quota_usages u WHERE u.deleted = 0 AND " + KnownResource);
 }

@@ -25,8 +25,5 @@ internal static class NeutronQueries
     private static string DriftSql() =>
         "WITH owned AS (" +
         string.Join(" UNION ALL ", Tracked.Select(t => $"SELECT project_id, '{t.Resource}' AS resource, COUNT(*) AS amount FROM {t.Table} GROUP BY project_id")) + ") " +
-        "SELECT u.project_id, u.resource, u.in_use, COALESCE(o.amount, 0) FROM quotausages u " +
-        "LEFT JOIN owned o ON o.project_id = u.project_id AND o.resource = u.resource " +
-        $"WHERE u.dirty = 0 AND u.resource IN ({string.Join(", ", Tracked.Select(t => $"'{t.Resource}'"))}) " +
-        "AND u.in_use <> COALESCE(o.amount, 0) ORDER BY u.project_id, u.resource";
+        Drift.Compare($"FROM quotausages u WHERE u.dirty = 0 AND u.resource IN ({string.Join(", ", Tracked.Select(t => $"'{t.Resource}'"))})");
 }
