@@ -138,7 +138,12 @@ public sealed class DatabaseConnection : IDisposable
     {
         EnsureReadOnly(sql);
         _context.Stage($"{what} on {Settings.Name}");
-        _context.Log(3, "sql: " + string.Join(' ', sql.Split('\n', StringSplitOptions.TrimEntries)));
+        if (_context.Verbosity >= 3)
+        {
+            // Built only when shown: splitting every statement cost each run about 1 % of its CPU time.
+            _context.Log(3, "sql: " + string.Join(' ', sql.Split('\n', StringSplitOptions.TrimEntries)));
+        }
+
         byte[] text = Encoding.UTF8.GetBytes(sql);
         if (MariaDbNative.RealQuery(_mysql, text, (nuint)text.Length) != 0)
         {

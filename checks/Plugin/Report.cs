@@ -67,25 +67,41 @@ public sealed class Report
     /// The first line's text. With problems: each problem's text, declared ones first, the worst
     /// first within each. Without: the texts of declared OK results, else <see cref="OkSummary"/>.
     /// </summary>
+    /// <remarks>
+    /// Loops, not chained LINQ: in a Native AOT check the second operator of a chain
+    /// (Where().Select(), OrderBy().ThenBy()) is a generic virtual method that the runtime's type
+    /// loader resolves at first use, about a tenth of a check's managed start-up (bench/db_startup.sh).
+    /// </remarks>
     public string Summary()
     {
         if (Status == Status.Ok)
         {
-            List<string> declared = [.. _results.Where(r => r.Metric is null).Select(r => r.Text)];
+            List<string> declared = _results.FindAll(r => r.Metric is null).ConvertAll(r => r.Text);
             return declared.Count > 0 ? string.Join("; ", declared) : OkSummary;
         }
 
-        IEnumerable<string> problems = _results
-            .Where(r => r.Status != Status.Ok)
-            .OrderBy(r => r.Metric is not null)
-            .ThenByDescending(r => r.Status.Severity())
-            .Select(r => r.Text);
-        return string.Join("; ", problems);
+        List<int> problems = [];
+        for (int i = 0; i < _results.Count; i++)
+        {
+            if (_results[i].Status != Status.Ok)
+            {
+                problems.Add(i);
+            }
+        }
+
+        // Stable: problems of one rank keep the order the check added them in.
+        problems.Sort((a, b) => Rank(a) != Rank(b) ? Rank(a).CompareTo(Rank(b)) : a.CompareTo(b));
+        return string.Join("; ", problems.ConvertAll(i => _results[i].Text));
     }
 
     /// <summary>The complete plugin output (checks/Plugin/README.md), ending with a newline.</summary>
-    public string Render(string service) => PluginText.Render(service, Status, Summary(),
-        _results.Where(r => r.Metric is not null && !r.DetailOnly).Select(r => r.Metric!),
-        _details,
-        _results.Where(r => r.Metric is not null && r.DetailOnly).Select(r => r.Metric!));
+    public string Render(string service) =>
+        PluginText.Render(service, Status, Summary(), Metrics(detailOnly: false), _details, Metrics(detailOnly: true));
+
+    /// <summary>Declared results before metrics, then the worst first.</summary>
+    private int Rank(int index) =>
+        (_results[index].Metric is null ? 0 : 10) - _results[index].Status.Severity();
+
+    private List<Metric> Metrics(bool detailOnly) =>
+        _results.FindAll(r => r.Metric is not null && r.DetailOnly == detailOnly).ConvertAll(r => r.Metric!);
 }

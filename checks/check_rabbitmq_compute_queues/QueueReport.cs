@@ -30,7 +30,7 @@ internal static class QueueReport
             report.OkSummary = $"{survey.Queues} queues, {survey.Messages} messages, deepest {survey.Deepest!.Name} with {survey.Deepest.Messages}";
         }
 
-        List<string> missing = survey.MissingExpected.ToList();
+        List<string> missing = survey.MissingExpected();
         if (missing.Count > 0)
         {
             report.Declare(Status.Critical, string.Join("; ", missing.Select(name => $"no queue {name}: is {ConsumerOf(name)} running?")));

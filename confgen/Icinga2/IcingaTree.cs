@@ -55,8 +55,13 @@ public static class IcingaTree
 
         ServerModel master = masters[0];
         string root = master.Server.Name + "/";
-        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(Commands(catalog))
-            + string.Concat(IcingaEventCommands.Of(servers, catalog).Values.Select(command => "\n" + command));
+        tree.Files[root + $"zones.d/{GlobalZone}/commands.conf"] = CommandsFile(Commands(catalog));
+        // The handlers apart from the CheckCommands, which ship alone as icinga2/stackfsck-commands.conf.
+        if (IcingaEventCommands.Of(servers, catalog) is { Count: > 0 } handlers)
+        {
+            tree.Files[root + $"zones.d/{GlobalZone}/event-commands.conf"] = "# The workarounds' event handlers (rendered by confgen from the services' _WORKAROUND_* variables).\n"
+                + string.Concat(handlers.Values.Select(command => "\n" + command));
+        }
         tree.Files[root + $"zones.d/{GlobalZone}/templates.conf"] = Objects(
             "Host and service templates", new IcingaObjects(master.Objects, master.Objects, catalog),
             master.Files.Where(f => f.Path.StartsWith("common/", StringComparison.Ordinal)).SelectMany(f => f.Objects).Where(o => o.IsTemplate));

@@ -4,7 +4,8 @@ namespace StackFsck.Tests.CloudChecks;
 /// Cinder's and Neutron's databases as Zed's tools make them, with quota usages that match what
 /// their project owns and usages that drifted from it, beside everything Cinder's quota leaves
 /// out (deleted rows, migration targets, temporary volumes, deleted usages, a usage Neutron
-/// marked dirty), and Cinder reservations on both sides of their expiry.
+/// marked dirty), Cinder reservations on both sides of their expiry, and usages whose reserved
+/// matches their reservations or not.
 /// </summary>
 public sealed class QuotaCloud : IDisposable
 {
@@ -20,7 +21,7 @@ public sealed class QuotaCloud : IDisposable
     public ScratchDatabase Cinder { get; }
     public ScratchDatabase Neutron { get; }
 
-    public static readonly string StaleReservation = Id(), DeletedReservation = Id(), LiveReservation = Id();
+    public static readonly string StaleReservation = Id(), DeletedReservation = Id(), LiveReservation = Id(), ReleasingReservation = Id();
 
     /// <summary>Options that point the check at this cloud as its SELECT-only user; <paramref name="databases"/> replaces a database option's value.</summary>
     public string[] Arguments(params (string Option, string Name)[] databases)
@@ -51,6 +52,8 @@ public sealed class QuotaCloud : IDisposable
     // volume, a migration's target volume, a temporary volume and a volume not counted by quota (use_quota = 0), which Cinder leaves out.
     // Project pb owns one 1 GB volume but its usages say 3 volumes and 2 snapshots; pc owns nothing but its usage says 4 volumes
     // (a user refused for volumes they do not have), and 2 gigabytes in a deleted usage row, which nobody reads.
+    // Reserved: pb's volumes usage reserves 0 while a reservation of +1 (expired, not deleted) holds it; pc's reserves 3 with none;
+    // pb's gigabytes reserves the +1 its live reservation holds, and pa's volumes the 0 its releasing reservation (-1) leaves.
     private void FillCinder()
     {
         Cinder.Execute($"""
@@ -68,12 +71,13 @@ public sealed class QuotaCloud : IDisposable
             INSERT INTO quota_usages (id, project_id, resource, in_use, reserved, deleted) VALUES
               (1, 'pa', 'volumes', 2, 0, 0), (2, 'pa', 'gigabytes', 35, 0, 0), (3, 'pa', 'snapshots', 1, 0, 0), (4, 'pa', 'backups', 1, 0, 0),
               (5, 'pa', 'backup_gigabytes', 7, 0, 0), (6, 'pa', 'volumes_lvm', 2, 0, 0), (7, 'pa', 'gigabytes_lvm', 35, 0, 0), (8, 'pa', 'snapshots_lvm', 1, 0, 0),
-              (9, 'pb', 'volumes', 3, 0, 0), (10, 'pb', 'gigabytes', 1, 0, 0), (11, 'pb', 'snapshots', 2, 0, 0), (12, 'pb', 'volumes_ceph', 1, 0, 0),
-              (13, 'pc', 'volumes', 4, 0, 0), (14, 'pc', 'gigabytes', 2, 0, 1);
+              (9, 'pb', 'volumes', 3, 0, 0), (10, 'pb', 'gigabytes', 1, 1, 0), (11, 'pb', 'snapshots', 2, 0, 0), (12, 'pb', 'volumes_ceph', 1, 0, 0),
+              (13, 'pc', 'volumes', 4, 3, 0), (14, 'pc', 'gigabytes', 2, 0, 1);
             INSERT INTO reservations (uuid, usage_id, project_id, resource, delta, expire, deleted) VALUES
               ('{StaleReservation}', 9, 'pb', 'volumes', 1, {Ago("2 HOUR")}, 0),
               ('{DeletedReservation}', 9, 'pb', 'volumes', 1, {Ago("2 HOUR")}, 1),
-              ('{LiveReservation}', 10, 'pb', 'gigabytes', 1, UTC_TIMESTAMP() + INTERVAL 1 HOUR, 0);
+              ('{LiveReservation}', 10, 'pb', 'gigabytes', 1, UTC_TIMESTAMP() + INTERVAL 1 HOUR, 0),
+              ('{ReleasingReservation}', 1, 'pa', 'volumes', -1, UTC_TIMESTAMP() + INTERVAL 1 HOUR, 0);
             """);
     }
 

@@ -14,6 +14,12 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
         "  project pc volumes: recorded 4, owns 0; confirm: cinder-manage quota check --project-id pc",
     ];
 
+    private static readonly string[] ReservedDrift =
+    [
+        "  project pb volumes: reserved 0, reservations hold 1; confirm: cinder-manage quota check --project-id pb",
+        "  project pc volumes: reserved 3, reservations hold 0; confirm: cinder-manage quota check --project-id pc",
+    ];
+
     [Fact]
     public void Usages_unlike_what_the_project_owns_are_counted_and_listed_with_their_fix()
     {
@@ -21,9 +27,11 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("OPENSTACK_QUOTA_DRIFT WARNING - 3 Cinder quota usages unlike what the project owns (warning 0); ", run.FirstLine);
-        Assert.Equal((3, 1, 2), (run.Perf("cinder_drift"), run.Perf("stale_reservations"), run.Perf("neutron_drift")));
+        Assert.Equal((3, 2, 1, 2), (run.Perf("cinder_drift"), run.Perf("cinder_reserved_drift"), run.Perf("stale_reservations"), run.Perf("neutron_drift")));
+        Assert.Equal("0", run.Perfdata["cinder_reserved_drift"].Warning);
         Assert.Equal("", run.Perfdata["neutron_drift"].Warning);
-        Assert.Equal(CinderDrift, run.LongOutput.Where(line => line.Contains("cinder-manage")).Order(StringComparer.Ordinal));
+        Assert.Equal(CinderDrift, run.LongOutput.Where(line => line.Contains(": recorded ") && line.Contains("cinder-manage")).Order(StringComparer.Ordinal));
+        Assert.Equal(ReservedDrift, run.LongOutput.Where(line => line.Contains(": reserved ")).Order(StringComparer.Ordinal));
         Assert.Contains(run.LongOutput, line => line.StartsWith($"  reservation {QuotaCloud.StaleReservation} of +1 volumes (project pb): expired for 2 h") &&
             line.EndsWith("; cinder-scheduler removes expired reservations every reservation_clean_interval; is it up: openstack volume service list --service cinder-scheduler"));
         Assert.Contains("  project pa port: recorded 5, owns 3; no command resyncs it: Neutron recounts a usage only once it is marked dirty", run.LongOutput);
@@ -32,10 +40,11 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
         Assert.DoesNotContain("project pc port", run.Stdout);
         Assert.DoesNotContain(QuotaCloud.DeletedReservation, run.Stdout);
         Assert.DoesNotContain(QuotaCloud.LiveReservation, run.Stdout);
+        Assert.DoesNotContain(QuotaCloud.ReleasingReservation, run.Stdout);
     }
 
     [Fact]
-    public void The_cinder_drift_is_what_cinder_manage_quota_check_finds()
+    public void The_cinder_drift_and_reserved_drift_are_what_cinder_manage_quota_check_finds()
     {
         CheckRun run = Dist.Run(Check, [.. cloud.Arguments(), "--no-neutron", "--list", "100"]);
         // Without --project-id, Zed's cinder-manage fails on Debian's SQLAlchemy 2 (a textual column in its project list): one run per project with usages.
@@ -44,8 +53,10 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
 
         Assert.All(manage, m => Assert.True(m.ExitCode == 0, m.ToString()));
         string[] checks = [.. run.LongOutput.Select(line => DriftLine().Match(line)).Where(m => m.Success).Select(m => $"{m.Groups[1]} {m.Groups[2]} {m.Groups[3]} {m.Groups[4]}")];
+        string[] reserved = [.. run.LongOutput.Select(line => ReservedLine().Match(line)).Where(m => m.Success).Select(m => $"{m.Groups[1]} {m.Groups[2]} {m.Groups[3]} {m.Groups[4]}")];
         Assert.Equal(manage.SelectMany(m => InvalidUsages(m.Stdout)).Order(StringComparer.Ordinal), checks.Order(StringComparer.Ordinal));
-        Assert.Equal(3, checks.Length);
+        Assert.Equal(manage.SelectMany(m => InvalidUsages(m.Stdout, "reserved")).Order(StringComparer.Ordinal), reserved.Order(StringComparer.Ordinal));
+        Assert.Equal((3, 2), (checks.Length, reserved.Length));
     }
 
     [Fact]
@@ -75,7 +86,7 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
     public void Each_count_has_its_own_thresholds_and_the_quiet_case_says_what_was_compared()
     {
         CheckRun critical = Dist.Run(Check, [.. cloud.Arguments(), "--warning-neutron-drift", "0", "--critical-neutron-drift", "1"]);
-        CheckRun quiet = Dist.Run(Check, [.. cloud.Arguments(), "--warning-cinder-drift", "~:", "--warning-stale-reservations", "~:"]);
+        CheckRun quiet = Dist.Run(Check, [.. cloud.Arguments(), "--warning-cinder-drift", "~:", "--warning-cinder-reserved-drift", "~:", "--warning-stale-reservations", "~:"]);
 
         Assert.Equal(2, critical.ExitCode);
         Assert.StartsWith("OPENSTACK_QUOTA_DRIFT CRITICAL - 2 Neutron quota usages unlike what the project owns (critical 1); ", critical.FirstLine);
@@ -109,7 +120,9 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
         CheckRun run = Dist.Run(Check, cloud.Arguments(("--cinder-database", oldCinder.Name)));
 
         Assert.Contains($"missing table while reading the expired Cinder reservations on cinder database: Table '{oldCinder.Name}.reservations' doesn't exist", run.FirstLine);
+        Assert.Contains($"missing table while comparing the Cinder quota usages' reserved with their reservations on cinder database: Table '{oldCinder.Name}.reservations' doesn't exist", run.Stdout);
         Assert.Null(run.Perfdata["stale_reservations"].Value);
+        Assert.Null(run.Perfdata["cinder_reserved_drift"].Value);
         Assert.Equal((0, 2), (run.Perf("cinder_drift"), run.Perf("neutron_drift")));
     }
 
@@ -121,8 +134,8 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
         OperatorCommands.AssertAccepted(Assert.Single(OperatorCommands.In(run.LongOutput)));
     }
 
-    /// <summary>cinder-manage's "\tRESOURCE: invalid usage saved=N actual=N" lines, each under its "Processing quota usage for project P".</summary>
-    private static IEnumerable<string> InvalidUsages(string output)
+    /// <summary>cinder-manage's "\tRESOURCE: invalid usage saved=N actual=N" lines (or the <paramref name="kind"/> given), each under its "Processing quota usage for project P".</summary>
+    private static IEnumerable<string> InvalidUsages(string output, string kind = "usage")
     {
         string project = "";
         List<string> found = [];
@@ -132,18 +145,21 @@ public sealed partial class QuotaDriftCheckTests(QuotaCloud cloud) : IClassFixtu
             {
                 project = line["Processing quota usage for project ".Length..].Trim();
             }
-            else if (InvalidUsage().Match(line) is { Success: true } m)
+            else if (InvalidUsage().Match(line) is { Success: true } m && m.Groups[2].Value == kind)
             {
-                found.Add($"{project} {m.Groups[1]} {m.Groups[2]} {m.Groups[3]}");
+                found.Add($"{project} {m.Groups[1]} {m.Groups[3]} {m.Groups[4]}");
             }
         }
 
         return found.Order(StringComparer.Ordinal);
     }
 
-    [GeneratedRegex(@"^\t(\S+): invalid usage saved=(-?\d+) actual=(-?\d+)")]
+    [GeneratedRegex(@"^\t(\S+): invalid (usage|reserved) saved=(-?\d+) actual=(-?\d+)")]
     private static partial Regex InvalidUsage();
 
     [GeneratedRegex(@"^  project (\S+) (\S+): recorded (-?\d+), owns (-?\d+); confirm: cinder-manage")]
     private static partial Regex DriftLine();
+
+    [GeneratedRegex(@"^  project (\S+) (\S+): reserved (-?\d+), reservations hold (-?\d+); confirm: cinder-manage")]
+    private static partial Regex ReservedLine();
 }

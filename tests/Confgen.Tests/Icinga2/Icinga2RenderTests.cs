@@ -76,7 +76,7 @@ public partial class Icinga2RenderTests : IDisposable
             foreach (Match argument in Argument().Matches(body))
             {
                 string variable = argument.Groups["variable"].Value;
-                Assert.StartsWith(check.Replace("check_", "", StringComparison.Ordinal) + "_", variable);
+                Assert.StartsWith(check.Replace("check_", "", StringComparison.Ordinal).Replace('-', '_') + "_", variable);
                 if (argument.Value.Contains("required = true", StringComparison.Ordinal))
                 {
                     Assert.All(users, user => Assert.Contains($"vars.{variable} = ", user));
@@ -147,7 +147,8 @@ public partial class Icinga2RenderTests : IDisposable
     [GeneratedRegex(@"    ""[^""]+"" = \{\n      (?:value|set_if) = ""\$(?<variable>[A-Za-z0-9_]+)\$""\n(?:      .*\n)*?    \}")]
     private static partial Regex Argument();
 
-    [GeneratedRegex(@"command = \[ PluginDir \+ ""/(?<check>check_[a-z_]+)"" \]")]
+    // A check, or stackfsck-remedy for a built-in repair the catalog offers as a workaround's remedy.
+    [GeneratedRegex(@"command = \[ PluginDir \+ ""/(?<check>check_[a-z_]+|stackfsck-remedy)"" \]")]
     private static partial Regex Plugin();
 
     [GeneratedRegex(@"^(?:object|template|apply) [A-Za-z]+ ""[^""]+""(?: to [A-Za-z]+)? \{\n(?:.*\n)*?\}$", RegexOptions.Multiline)]

@@ -27,13 +27,15 @@ public sealed class IcingaEventCommandsTests : IDisposable
 
         Assert.True(render.ExitCode == 0, render.ToString());
         string tree = Path.Combine(_workspace.Output, Master);
-        string commands = File.ReadAllText(Path.Combine(tree, "zones.d", "global-templates", "commands.conf"));
+        string commands = File.ReadAllText(Path.Combine(tree, "zones.d", "global-templates", "event-commands.conf"));
         Assert.Matches(@"object EventCommand ""stackfsck_remedy_OPS-1234_[0-9a-f]{8}"" \{\n  command = \[ PluginDir \+ ""/stackfsck-remedy"", ""handler"", ""--state"", ""\$service.state\$"", ""--state-type"", ""\$service.state_type\$""", commands);
         Assert.Contains("\"--tracker\", \"$service.vars.WORKAROUND_URL$\", \"--expires\", \"$service.vars.WORKAROUND_EXPIRES$\", "
             + "\"--diagnose\", \"\" + PluginDir + \"/check_keystone_revocations -t $service.vars.TIMEOUT$ --defaults-file /etc/nagios4/private/keystone.cnf", commands);
         Assert.Contains("\"--remedy\", \"\" + PluginDir + \"/check_ssh -t $service.vars.TIMEOUT$ -p $host.vars.SSH_PORT$ $address$\" ]", commands);
         Assert.Contains("macro(\"$service.vars.WORKAROUND_OPTIONS$\")", commands);
-        Assert.DoesNotContain("object CheckCommand \"stackfsck_remedy_", commands);
+        string checkCommands = File.ReadAllText(Path.Combine(tree, "zones.d", "global-templates", "commands.conf"));
+        Assert.DoesNotContain("object CheckCommand \"stackfsck_remedy_", checkCommands);
+        Assert.DoesNotContain("object EventCommand", checkCommands);
         string global = File.ReadAllText(Path.Combine(tree, "zones.d", "master", "global", "services.conf"));
         Assert.Matches(@"event_command = ""stackfsck_remedy_OPS-1234_[0-9a-f]{8}""\n  enable_event_handler = true", global);
 
