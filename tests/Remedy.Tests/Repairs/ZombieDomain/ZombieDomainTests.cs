@@ -127,13 +127,9 @@ public sealed class ZombieDomainTests : IDisposable
     [Fact]
     public void Apply_and_undo_run_as_two_processes_on_libvirtd_define_the_removed_domain_again_from_its_saved_xml()
     {
-        // The daemon's test:///default keeps its domains while one connection holds it: this test's
-        // does, so the two processes act on the same hypervisor, as on a real host. Names of this test's own.
-        string uri = Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + "/default";
-        using LibvirtConnection libvirt = LibvirtConnection.Open(uri, readOnly: false);
-        string zombie = $"zombie-{_deletedLongAgo:N}", live = $"live-{_live:N}";
-        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedLongAgo, zombie, TestHypervisor.ShutOff)));
-        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_live, live, TestHypervisor.ShutOff)));
+        // The two processes act on the same hypervisor, as on a real host. Names of this test's own.
+        string zombie = $"zombie-{_deletedLongAgo:N}";
+        using LibvirtConnection libvirt = OnLibvirtd(out string uri, (_deletedLongAgo, zombie), (_live, $"live-{_live:N}"));
         try
         {
             CheckRun run = Dist.Run("stackfsck-remedy", ArgsOn(uri, "--apply"));
@@ -165,11 +161,8 @@ public sealed class ZombieDomainTests : IDisposable
     public void Zombies_with_a_managed_save_image_or_snapshots_are_left_alone_not_destroyed()
     {
         // libvirt refuses to undefine such a domain: judged before the destroy, so nothing is half done.
-        string uri = Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + "/default";
-        using LibvirtConnection libvirt = LibvirtConnection.Open(uri, readOnly: false);
         string snapshotted = $"snap-{_deletedLongAgo:N}", saved = $"saved-{_deletedYesterday:N}";
-        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedLongAgo, snapshotted, TestHypervisor.ShutOff)));
-        libvirt.Define(TestHypervisor.DomainXml(new TestDomain(_deletedYesterday, saved, TestHypervisor.ShutOff)));
+        using LibvirtConnection libvirt = OnLibvirtd(out string uri, (_deletedLongAgo, snapshotted), (_deletedYesterday, saved));
         try
         {
             Virsh(uri, "snapshot-create-as", snapshotted, "before-delete");
@@ -191,6 +184,22 @@ public sealed class ZombieDomainTests : IDisposable
                 Dist.RunProgram("virsh", ["-c", uri, "undefine", name, "--managed-save", "--snapshots-metadata"], new Dictionary<string, string?>());
             }
         }
+    }
+
+    /// <summary>
+    /// The loopback libvirtd's test:///default with these shut-off domains defined. The daemon keeps its
+    /// domains while one connection holds them: the one returned, so other processes see the same ones.
+    /// </summary>
+    private static LibvirtConnection OnLibvirtd(out string uri, params (Guid Uuid, string Name)[] domains)
+    {
+        uri = Repo.Service("STACKFSCK_LIBVIRT_REMOTE") + "/default";
+        LibvirtConnection libvirt = LibvirtConnection.Open(uri, readOnly: false);
+        foreach ((Guid uuid, string name) in domains)
+        {
+            libvirt.Define(TestHypervisor.DomainXml(new TestDomain(uuid, name, TestHypervisor.ShutOff)));
+        }
+
+        return libvirt;
     }
 
     private static void Virsh(string uri, params string[] args) =>
