@@ -20,7 +20,8 @@ public static class CheckHost
     public static int Run(CheckDefinition check, string[] args)
     {
         OwnsProcess = true;
-        return Run(check, args, StandardStreams.Output(), StandardStreams.Error());
+        ProcessEnd.Now(Run(check, args, StandardStreams.Output(), StandardStreams.Error()));
+        return (int)Status.Unknown;
     }
 
     public static int Run(CheckDefinition check, string[] args, TextWriter stdout, TextWriter stderr)

@@ -122,7 +122,7 @@ public sealed class Deadline : IDisposable
         _cancel.Cancel();
         if (onExpiry(this))
         {
-            Environment.Exit((int)Timeout.State);
+            ProcessEnd.Now((int)Timeout.State);
         }
     }
 
