@@ -25,26 +25,14 @@ public static partial class StandardStreams
     /// <summary>/dev/null held on every standard descriptor found closed, for the life of the process.</summary>
     private static List<SafeFileHandle>? s_placeholders;
 
-    public static TextWriter Output() => Open(1, static () => Console.Out);
+    public static TextWriter Output() => Open(1);
 
-    public static TextWriter Error() => Open(2, static () => Console.Error);
+    public static TextWriter Error() => Open(2);
 
-    private static TextWriter Open(int descriptor, Func<TextWriter> open)
+    private static TextWriter Open(int descriptor)
     {
         s_placeholders ??= FillClosedDescriptors();
-        if (!Writable(descriptor))
-        {
-            return TextWriter.Null;
-        }
-
-        try
-        {
-            return open();
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            return TextWriter.Null;
-        }
+        return Writable(descriptor) ? DescriptorWriter.Open(descriptor) : TextWriter.Null;
     }
 
     /// <summary>Opens /dev/null until no standard descriptor is free: open() takes the lowest free one.</summary>
