@@ -24,7 +24,7 @@ for package in nginx-light monitoring-plugins-basic openssl; do
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
 done
 if [ -z "${2:-}" ]; then
-    make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} CHECKS=check_rabbitmq_compute_queues
+    make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} EXECUTABLES=check_rabbitmq_compute_queues
 fi
 CHECK="${2:-$DIST/check_rabbitmq_compute_queues}"
 
