@@ -79,6 +79,15 @@ public sealed class StaleIscsiSessionTests : IDisposable
         .. nova, "--journal", _folder.Journal, .. extra,
     ];
 
+    private IscsiHost ThisHost => new(_sysfs.Sessions, Instances, Host);
+
+    private Iscsiadm Logouts => new(Iscsiadm, TimeSpan.FromSeconds(30));
+
+    /// <summary>The host's cell database, given directly, as the in-process act tests read it.</summary>
+    private NovaCellReader OpenCell() => NovaCellReader.Open(
+        new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null),
+        Host, TimeSpan.FromSeconds(30), TextWriter.Null);
+
     [Fact]
     public void A_dry_run_prints_the_logout_of_each_stale_session_which_iscsiadm_accepts_and_changes_nothing()
     {
@@ -184,13 +193,13 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_is_left_alone_when_a_volume_of_the_host_cannot_be_judged_at_the_act()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
-        var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
+        using NovaCellReader nova = OpenCell();
+        IscsiHost host = ThisHost;
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
 
         Cell.Execute("INSERT INTO block_device_mapping (instance_uuid, volume_id, device_name, source_type, destination_type, connection_info, deleted, uuid) " +
             $"VALUES ('{_live}', UUID(), '/dev/vdc', 'volume', 'volume', NULL, 0, UUID())");
-        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, new Iscsiadm(Iscsiadm, TimeSpan.FromSeconds(30)));
+        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, Logouts);
 
         Assert.Equal("left-alone", outcome.Outcome);
         Assert.StartsWith("part of the host cannot be judged now: volume ", outcome.Detail);
@@ -202,12 +211,12 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_whose_target_is_attached_here_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
-        var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
+        using NovaCellReader nova = OpenCell();
+        IscsiHost host = ThisHost;
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _unknown);
 
         Attach(_live, "unknown");
-        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, new Iscsiadm(Iscsiadm, TimeSpan.FromSeconds(30)));
+        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, Logouts);
 
         Assert.Equal(("left-alone", "a volume attached here uses its target now"), (outcome.Outcome, outcome.Detail));
         Assert.Empty(Asked);
@@ -217,12 +226,12 @@ public sealed class StaleIscsiSessionTests : IDisposable
     [Fact]
     public void A_session_gone_between_the_plan_and_the_act_is_left_alone()
     {
-        using NovaCellReader nova = NovaCellReader.Open(new NovaDatabaseSettings(new DatabaseSettings(), new DatabaseSettings { DefaultsFile = Cell.ReadOnly, Database = Cell.Name }, null), Host, TimeSpan.FromSeconds(30), TextWriter.Null);
-        var host = new IscsiHost(_sysfs.Sessions, Instances, Host);
+        using NovaCellReader nova = OpenCell();
+        IscsiHost host = ThisHost;
         IscsiSession planned = Assert.Single(StaleIscsiSessions.Audit(nova, host).Stale, s => s.Name == _ofDeleted);
 
         Directory.Delete(Path.Combine(_sysfs.Sessions, _ofDeleted), recursive: true);
-        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, new Iscsiadm(Iscsiadm, TimeSpan.FromSeconds(30)));
+        IscsiOutcome outcome = StaleIscsiSessions.Act(planned, nova, host, Logouts);
 
         Assert.Equal("left-alone", outcome.Outcome);
         Assert.StartsWith("no longer logged in as planned", outcome.Detail);
