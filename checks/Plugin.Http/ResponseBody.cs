@@ -51,10 +51,11 @@ internal sealed class ResponseBody : SynchronousStream
             return new ResponseBody(reader, Framing.Length, 0, limit, where);
         }
 
-        string[] codings = [.. head.Values("Transfer-Encoding").Where(coding => coding.Length > 0)];
-        if (codings.Length > 0)
+        List<string> codings = head.Values("Transfer-Encoding");
+        codings.RemoveAll(coding => coding.Length == 0);
+        if (codings.Count > 0)
         {
-            return codings.Length == 1 && codings[0].Equals("chunked", StringComparison.OrdinalIgnoreCase)
+            return codings.Count == 1 && codings[0].Equals("chunked", StringComparison.OrdinalIgnoreCase)
                 ? new ResponseBody(reader, Framing.Chunked, 0, limit, where)
                 : throw new HttpAnswerException(HttpAnswerFault.Damaged, $"transfer coding '{PluginText.Printable(string.Join(", ", codings))}' is not supported");
         }
@@ -97,15 +98,15 @@ internal sealed class ResponseBody : SynchronousStream
     /// <summary>Content-Length, every value of it (repeated lines, comma lists) the same non-negative integer; null when absent.</summary>
     private static long? ContentLength(ResponseHead head)
     {
-        string[] values = [.. head.Values("Content-Length").Distinct()];
-        if (values.Length == 0)
+        List<string> values = head.Values("Content-Length");
+        if (values.Count == 0)
         {
             return null;
         }
 
-        if (values.Length > 1)
+        if (values.Exists(value => value != values[0]))
         {
-            throw new HttpAnswerException(HttpAnswerFault.Damaged, $"conflicting Content-Length values {PluginText.Printable(string.Join(", ", values))}");
+            throw new HttpAnswerException(HttpAnswerFault.Damaged, $"conflicting Content-Length values {PluginText.Printable(string.Join(", ", new HashSet<string>(values)))}");
         }
 
         return values[0].Length is > 0 and <= 18 && values[0].All(char.IsAsciiDigit)

@@ -6,7 +6,7 @@ namespace StackFsck.Plugin.Http;
 /// Opens a TCP connection to a name or an IPv4/IPv6 address within the deadline: a non-blocking
 /// connect, then poll(2) with the time left, address after address as the resolver gives them
 /// (as check_http does). Name resolution itself (getaddrinfo) cannot be given a timeout; the
-/// deadline's watch thread bounds it. Or a unix socket's. Either comes back as a stream whose
+/// deadline's timer bounds it. Or a unix socket's. Either comes back as a stream whose
 /// every read and write waits at most the deadline's remaining time (<see cref="SocketStream"/>);
 /// a failure to connect is an IOException worded by strerror(3) ("Connection refused").
 /// </summary>

@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// The <c>-t</c> budget for the whole run (connect, request, parse). When it runs out, a
-/// dedicated watch thread prints which stage was under way and ends the process, whatever the
-/// check's own thread is blocked in: a socket, a native library call, a slow parse. A check
-/// that outlives its timeout would hold a scheduler slot and report nothing.
+/// The <c>-t</c> budget for the whole run (connect, request, parse). When it runs out, a thread
+/// started then (<see cref="ExpiryTimer"/>) prints which stage was under way and ends the process,
+/// whatever the check's own thread is blocked in: a socket, a native library call, a slow parse.
+/// A check that outlives its timeout would hold a scheduler slot and report nothing.
 /// </summary>
 /// <remarks>
 /// Work started with <see cref="RunBeside{T}"/> runs in a lane of its own, so stages that run at
@@ -16,15 +16,14 @@ namespace StackFsck.Plugin;
 public sealed class Deadline : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
-    // The watch thread blocks at once: spinning first would take a core from the check's own
-    // work (or from a database server on the same machine) for nothing.
-    private readonly ManualResetEventSlim _finished = new(false, spinCount: 0);
+    private readonly ExpiryTimer _timer;
     private readonly ConcurrentQueue<string> _notes = new();
     private readonly AsyncLocal<Lane?> _current = new();
     private readonly Lane _main = new(0);
     private readonly ConcurrentDictionary<Lane, bool> _beside = new();
     private readonly DateTime _end;
     private long _lanes;
+    private volatile bool _finished;
     private volatile string _latest = "starting";
 
     /// <param name="onExpiry">Prints the timeout output; returns true when it was the first to write.</param>
@@ -33,8 +32,7 @@ public sealed class Deadline : IDisposable
         Timeout = timeout;
         _main.Stage = _latest;
         _end = DateTime.UtcNow.AddSeconds(timeout.Seconds);
-        var watch = new Thread(() => Watch(onExpiry)) { IsBackground = true, Name = "deadline" };
-        watch.Start();
+        _timer = new ExpiryTimer(TimeSpan.FromSeconds(timeout.Seconds), () => Expire(onExpiry));
     }
 
     public TimeoutSetting Timeout { get; }
@@ -57,7 +55,7 @@ public sealed class Deadline : IDisposable
     /// <summary>
     /// For work that waits on its own with <see cref="Remaining"/> (a socket poll) and found none
     /// left: marks the run timed out at once, so the host words it as the timeout without waiting
-    /// for the watch thread, and returns the exception to throw.
+    /// for the timer, and returns the exception to throw.
     /// </summary>
     public OperationCanceledException Overrun()
     {
@@ -107,14 +105,15 @@ public sealed class Deadline : IDisposable
 
     public void Dispose()
     {
-        _finished.Set();
+        _finished = true;
+        _timer.Dispose();
     }
 
     private Lane CurrentLane => _current.Value ?? _main;
 
-    private void Watch(Func<Deadline, bool> onExpiry)
+    private void Expire(Func<Deadline, bool> onExpiry)
     {
-        if (_finished.Wait(Remaining))
+        if (_finished)
         {
             return;
         }

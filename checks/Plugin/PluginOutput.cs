@@ -1,7 +1,7 @@
 namespace StackFsck.Plugin;
 
 /// <summary>
-/// Standard output, written exactly once per run. The deadline's watch thread and the check's
+/// Standard output, written exactly once per run. The deadline's expiry and the check's
 /// own thread may both try to finish at the same instant; only the first one is printed.
 /// </summary>
 public sealed class PluginOutput(TextWriter writer)

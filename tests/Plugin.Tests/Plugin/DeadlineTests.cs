@@ -56,6 +56,40 @@ public sealed class DeadlineTests : IDisposable
         Assert.Equal("timed out after 600 s while listing the domains", deadline.Summary);
     }
 
+    [Fact]
+    public void The_expiry_runs_while_the_main_flow_is_blocked_and_cancels_the_token()
+    {
+        using var expired = new ManualResetEventSlim();
+        using var deadline = new Deadline(new TimeoutSetting(0.2, Status.Unknown), _ =>
+        {
+            expired.Set();
+            return false;
+        });
+        deadline.Enter("waiting on a server that never answers");
+
+        Assert.True(expired.Wait(TimeSpan.FromSeconds(30)), "the deadline never expired");
+        Assert.True(deadline.Expired);
+        Assert.True(deadline.Token.IsCancellationRequested);
+        Assert.Equal("timed out after 0.2 s while waiting on a server that never answers", deadline.Summary);
+    }
+
+    [Fact]
+    public void A_deadline_disposed_in_time_never_expires()
+    {
+        int expiries = 0;
+        var deadline = new Deadline(new TimeoutSetting(0.3, Status.Unknown), _ =>
+        {
+            Interlocked.Increment(ref expiries);
+            return false;
+        });
+        deadline.Dispose();
+        deadline.Dispose(); // CheckHost disposes before printing, and again at the end of its scope
+
+        Thread.Sleep(TimeSpan.FromSeconds(0.6));
+        Assert.Equal(0, expiries);
+        Assert.False(deadline.Expired);
+    }
+
     public void Dispose()
     {
         _release.Set();
