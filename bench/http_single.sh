@@ -19,10 +19,7 @@ STATE_DIR="$(mktemp -d /tmp/stackfsck-bench.XXXXXX)"
 DIST="${DIST:-$ROOT/dist}"
 trap '[ -f "$STATE_DIR/nginx.pid" ] && kill "$(cat "$STATE_DIR/nginx.pid")"; rm -rf "$STATE_DIR"' EXIT
 
-for package in nginx-light monitoring-plugins-basic openssl; do
-    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
-done
+install_missing nginx-light monitoring-plugins-basic openssl
 if [ -z "${2:-}" ]; then
     make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} EXECUTABLES=check_rabbitmq_compute_queues
 fi

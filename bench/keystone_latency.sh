@@ -14,13 +14,13 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+source tests/lib.sh
 ROUNDS="${1:-3}"
 PORT_BASE=${STACKFSCK_PORT_BASE:-26600}
 STATE_DIR="$(mktemp -d /tmp/stackfsck-bench.XXXXXX)"
 trap 'bench/keystone_latency_keystone.sh stop "$STATE_DIR/servers" "$PORT_BASE"; rm -rf "$STATE_DIR"' EXIT
 
-dpkg-query -W -f='${Status}' apache2-utils 2> /dev/null | grep -q "ok installed" ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-utils > /dev/null
+install_missing apache2-utils
 DIST="${ARTIFACTS:+$ARTIFACTS/dist}"
 DIST="${DIST:-dist}"
 make --no-print-directory dist EXECUTABLES=check_keystone_token_latency DIST="$DIST" ARTIFACTS="${ARTIFACTS:-}"

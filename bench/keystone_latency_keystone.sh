@@ -20,14 +20,7 @@ source "$ROOT/tests/services/mariadb.sh"
 source "$ROOT/tests/services/keystone.sh"
 
 start() {
-    local missing=() package
-    for package in "${SERVICE_PACKAGES[@]}"; do
-        dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" || missing+=("$package")
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
-    fi
+    install_missing "${SERVICE_PACKAGES[@]}"
     mkdir -p "$STATE_DIR"
     mariadb_start
     keystone_start

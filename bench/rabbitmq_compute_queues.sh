@@ -15,10 +15,7 @@ SERVICE_PACKAGES=()
 source tests/services/rabbitmq.sh
 trap 'rabbitmq_stop; rm -rf "$STATE_DIR"' EXIT
 
-for package in "${SERVICE_PACKAGES[@]}" time monitoring-plugins-basic nagios-plugins-rabbitmq; do
-    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" > /dev/null
-done
+install_missing "${SERVICE_PACKAGES[@]}" time monitoring-plugins-basic nagios-plugins-rabbitmq
 make --no-print-directory dist EXECUTABLES=check_rabbitmq_compute_queues
 CHECK="$ROOT/dist/check_rabbitmq_compute_queues"
 rabbitmq_start

@@ -1,4 +1,4 @@
-# Shared by tests/run and bench/ scripts: wait for a server, start and stop the scripts in tests/services/.
+# Shared by tests/run and bench/ scripts: install what is missing, wait for a server.
 
 # wait_for WHAT SECONDS COMMAND...: polls COMMAND until it succeeds, or fails.
 wait_for() {
@@ -10,4 +10,23 @@ wait_for() {
     done
     echo "$what not ready after ${seconds}s" >&2
     return 1
+}
+
+# install_missing PACKAGE...: installs those Debian packages not installed yet (apt-get, with the
+# package lists refreshed first: a new machine has none). policy-rc.d keeps the packages' own
+# system services from starting: the tests and benches start private ones.
+install_missing() {
+    local missing=() package
+    for package in "$@"; do
+        dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -gt 0 ] || return 0
+    echo "installing ${missing[*]}" >&2
+    apt-get update -qq
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    local log
+    log="$(mktemp)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > "$log" 2>&1 ||
+        { cat "$log"; rm -f "$log"; return 1; }
+    rm -f "$log"
 }

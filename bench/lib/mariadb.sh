@@ -17,10 +17,7 @@ for service in mariadb "${BENCH_SERVICES[@]}"; do
 done
 trap 'mariadb_stop; rm -rf "$STATE_DIR"' EXIT
 
-for package in "${SERVICE_PACKAGES[@]}" time "${BENCH_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2> /dev/null | grep -q "ok installed" ||
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" > /dev/null
-done
+install_missing "${SERVICE_PACKAGES[@]}" time "${BENCH_PACKAGES[@]}"
 make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} EXECUTABLES="$BENCH_CHECKS"
 mariadb_start
 ADMIN=(mariadb --defaults-file="$STACKFSCK_MYSQL_ADMIN_CNF")

@@ -1,5 +1,3 @@
-using System.Net.Security;
-
 namespace StackFsck.Plugin.Http;
 
 /// <summary>One TCP connection (TLS inside for https) carrying requests one after another.</summary>
@@ -31,23 +29,8 @@ internal sealed class HttpConnection : IDisposable
     /// <summary>Connects to the URL's host and port within the deadline; for https, the TLS handshake judged by <paramref name="trust"/>.</summary>
     public static HttpConnection Open(Uri uri, ServerTrust trust, Deadline deadline)
     {
-        Stream stream = SocketConnect.Open(uri.IdnHost, uri.Port, deadline);
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-            try
-            {
-                tls.AuthenticateAsClient(trust.For(uri.IdnHost));
-            }
-            catch
-            {
-                tls.Dispose();
-                throw;
-            }
-
-            stream = tls;
-        }
-
+        SocketStream socket = SocketConnect.OpenSocket(uri.IdnHost, uri.Port, deadline);
+        Stream stream = uri.Scheme == Uri.UriSchemeHttps ? TlsStream.Connect(socket, uri.IdnHost, trust) : socket;
         return new HttpConnection(stream, OriginOf(uri));
     }
 

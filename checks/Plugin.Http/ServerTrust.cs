@@ -1,85 +1,109 @@
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
-
 namespace StackFsck.Plugin.Http;
 
 /// <summary>
 /// How a check trusts an https server (see <see cref="TlsOptions"/>): the system store by
-/// default, the authorities of a CA file instead, or (<c>--insecure</c>) nothing. With a CA file
-/// or <c>--insecure</c> a check's process leaves the system store unread (<see cref="UnreadSystemStore"/>),
-/// which .NET would otherwise load whole at the first handshake. Missing intermediate certificates
-/// are never downloaded (as curl and check_http do not): a probe talks to the service it checks,
-/// nothing else.
+/// default, the authorities of a CA file instead (and no other), or (<c>--insecure</c>) nothing.
+/// The server's certificate must also be for the host or address the URL names. Missing
+/// intermediate certificates are never downloaded (as curl and check_http do not): a probe talks
+/// to the service it checks, nothing else.
 /// </summary>
+/// <remarks>
+/// One OpenSSL context per trust, made at the first handshake (a run over plain http never
+/// loads OpenSSL) and kept for the connections after it. The system store is OpenSSL's default
+/// (Debian's /etc/ssl/certs), where an authority is found by its subject's hash: one file read,
+/// not the whole store.
+/// </remarks>
 public sealed class ServerTrust
 {
-    private readonly X509Certificate2Collection? _authorities;
-    private readonly bool _insecure;
+    private const string PemCertificate = "-----BEGIN CERTIFICATE-----";
 
-    private ServerTrust(X509Certificate2Collection? authorities, bool insecure)
+    private readonly Lock _guard = new();
+    private readonly string? _caFile;
+    private nint _context;
+
+    private ServerTrust(string? caFile, bool insecure)
     {
-        _authorities = authorities;
-        _insecure = insecure;
+        _caFile = caFile;
+        Verifies = !insecure;
     }
+
+    ~ServerTrust()
+    {
+        if (_context != 0)
+        {
+            OpenSsl.SSL_CTX_free(_context);
+        }
+    }
+
+    /// <summary>False for --insecure: any certificate is accepted.</summary>
+    internal bool Verifies { get; }
 
     public static ServerTrust From(CheckContext context, TlsOptions tls) =>
         From(context.Get(tls.CaFile), context.Get(tls.Insecure));
 
     /// <summary>For checks whose trust settings also come from elsewhere (clouds.yaml's cacert and verify).</summary>
+    /// <exception cref="CheckException">The CA file cannot be read or holds no certificate.</exception>
     public static ServerTrust From(string? caFile, bool insecure)
     {
-        bool system = !insecure && caFile is null;
-        if (system && UnreadSystemStore.InEffect)
+        if (caFile is not null && !insecure)
         {
-            throw new InvalidOperationException("the system certificate store was left unread by an earlier trust setting of this process");
+            string text;
+            try
+            {
+                text = File.ReadAllText(caFile);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                throw new CheckException($"cannot read CA file {caFile}: {error.Message}");
+            }
+
+            if (!text.Contains(PemCertificate, StringComparison.Ordinal))
+            {
+                throw new CheckException($"CA file {caFile} holds no certificate");
+            }
         }
 
-        if (!system && CheckHost.OwnsProcess)
-        {
-            UnreadSystemStore.Apply();
-        }
-
-        return new(system || insecure ? null : LoadAuthorities(caFile!), insecure);
+        return new(insecure ? null : caFile, insecure);
     }
 
-    /// <summary>The TLS handshake's settings for <paramref name="host"/> (a name or an address, as in the URL).</summary>
-    internal SslClientAuthenticationOptions For(string host) => new()
+    /// <summary>The OpenSSL context (SSL_CTX) of this trust, made at the first call.</summary>
+    /// <exception cref="CheckException">OpenSSL refused the CA file or could not make a context.</exception>
+    internal nint Context()
     {
-        TargetHost = host,
-        CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-        CertificateChainPolicy = ChainPolicy(),
-        RemoteCertificateValidationCallback = _insecure ? (_, _, _, _) => true : (_, _, _, errors) => errors == SslPolicyErrors.None,
-    };
+        lock (_guard)
+        {
+            if (_context == 0)
+            {
+                _context = NewContext();
+            }
 
-    /// <summary>Chains built against the system store, or the CA file's authorities alone (none at all for --insecure, whose verdict is ignored).</summary>
-    private X509ChainPolicy ChainPolicy()
-    {
-        var policy = new X509ChainPolicy
-        {
-            TrustMode = _insecure || _authorities is not null ? X509ChainTrustMode.CustomRootTrust : X509ChainTrustMode.System,
-            RevocationMode = X509RevocationMode.NoCheck,
-            DisableCertificateDownloads = true,
-        };
-        if (_authorities is not null)
-        {
-            policy.CustomTrustStore.AddRange(_authorities);
+            return _context;
         }
-
-        return policy;
     }
 
-    private static X509Certificate2Collection LoadAuthorities(string caFile)
+    private nint NewContext()
     {
-        var authorities = new X509Certificate2Collection();
-        try
+        OpenSsl.ERR_clear_error();
+        nint context = OpenSsl.SSL_CTX_new(OpenSsl.TLS_client_method());
+        if (context == 0)
         {
-            authorities.ImportFromPemFile(caFile);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
-        {
-            throw new CheckException($"cannot read CA file {caFile}: {error.Message}");
+            throw new CheckException($"cannot set up TLS: {OpenSsl.QueuedReason() ?? "OpenSSL made no context"}");
         }
 
-        return authorities.Count > 0 ? authorities : throw new CheckException($"CA file {caFile} holds no certificate");
+        OpenSsl.SSL_CTX_set_options(context, OpenSsl.IgnoreUnexpectedEof);
+        OpenSsl.SSL_CTX_set_verify(context, Verifies ? OpenSsl.VerifyPeer : OpenSsl.VerifyNone, 0);
+        bool loaded = !Verifies
+            || (_caFile is null
+                ? OpenSsl.SSL_CTX_set_default_verify_paths(context) == 1
+                : OpenSsl.SSL_CTX_load_verify_locations(context, _caFile, null) == 1
+                    && OpenSsl.X509_VERIFY_PARAM_set_flags(OpenSsl.SSL_CTX_get0_param(context), OpenSsl.PartialChain) == 1);
+        if (!loaded)
+        {
+            string reason = OpenSsl.QueuedReason() ?? "OpenSSL refused it";
+            OpenSsl.SSL_CTX_free(context);
+            throw new CheckException(_caFile is null ? $"cannot use the system certificate store: {reason}" : $"cannot read CA file {_caFile}: {reason}");
+        }
+
+        return context;
     }
 }

@@ -12,7 +12,9 @@ namespace StackFsck.Plugin.Http;
 /// </summary>
 public static class SocketConnect
 {
-    public static Stream Open(string host, int port, Deadline deadline)
+    public static Stream Open(string host, int port, Deadline deadline) => OpenSocket(host, port, deadline);
+
+    internal static SocketStream OpenSocket(string host, int port, Deadline deadline)
     {
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : Dns.GetHostAddresses(host);
         IOException? last = null;

@@ -12,6 +12,11 @@ internal sealed class SocketStream(int fd, Deadline deadline) : SynchronousStrea
 
     public override bool CanWrite => true;
 
+    /// <summary>The socket's descriptor, for TLS on top (<see cref="TlsStream"/>).</summary>
+    public int Descriptor => fd;
+
+    public Deadline Deadline => deadline;
+
     /// <summary>Waits until <paramref name="fd"/> is ready for <paramref name="events"/>, or throws the deadline's overrun.</summary>
     public static void WaitUntilReady(int fd, short events, Deadline deadline)
     {

@@ -8,18 +8,9 @@ namespace StackFsck.Plugin;
 /// </summary>
 public static class CheckHost
 {
-    /// <summary>
-    /// True once an executable's entry point handed its run to <see cref="Run(CheckDefinition, string[])"/>:
-    /// the process runs this one check and ends, so a library may settle process-wide state for it
-    /// (the TLS trust store's paths, StackFsck.Plugin.Http.ServerTrust). A test host that runs many
-    /// checks in one process never sets it.
-    /// </summary>
-    public static bool OwnsProcess { get; private set; }
-
     /// <summary>The executable's entry: standard output and error, and the process is the check's alone.</summary>
     public static int Run(CheckDefinition check, string[] args)
     {
-        OwnsProcess = true;
         ProcessEnd.Now(Run(check, args, StandardStreams.Output(), StandardStreams.Error()));
         return (int)Status.Unknown;
     }

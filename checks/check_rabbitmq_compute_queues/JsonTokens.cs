@@ -14,7 +14,7 @@ internal readonly record struct JsonToken(JsonTokenType Type, string? Text, doub
 /// </summary>
 internal sealed class JsonTokens(Stream input)
 {
-    private byte[] _buffer = new byte[16 * 1024];
+    private byte[] _buffer = GC.AllocateUninitializedArray<byte>(16 * 1024); // every byte read before it is used
     private int _start;
     private int _end;
     private bool _final;

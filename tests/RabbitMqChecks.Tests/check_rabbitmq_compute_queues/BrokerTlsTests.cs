@@ -1,0 +1,57 @@
+using StackFsck.Tests;
+
+namespace StackFsck.RabbitMq.Tests;
+
+/// <summary>
+/// The check over https against RabbitMQ's own TLS listener (the test broker's management.ssl,
+/// a certificate for 127.0.0.1 and localhost from a CA of the test's): what an operator runs
+/// in production, where TrustTests' hand-made server only shows the client's decisions. The
+/// CA verifies the broker by address and by name; the system store does not know that CA.
+/// </summary>
+public class BrokerTlsTests
+{
+    private static readonly Dictionary<string, string?> Guest = new() { ["RABBITMQ_USERNAME"] = "guest", ["RABBITMQ_PASSWORD"] = "guest" };
+    private static readonly Uri Api = new(Repo.Service("STACKFSCK_RABBITMQ_API_TLS"));
+    private static readonly string Ca = Repo.Service("STACKFSCK_RABBITMQ_CA");
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    public void The_brokers_ca_verifies_it_by_address_and_by_name(string host)
+    {
+        CheckRun run = Against(host, "--ca-file", Ca);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("COMPUTE_QUEUES OK - ", run.FirstLine);
+    }
+
+    [Fact]
+    public void The_system_store_refuses_a_broker_signed_by_a_private_ca_naming_why()
+    {
+        CheckRun run = Against("127.0.0.1");
+
+        Assert.Equal(3, run.ExitCode);
+        // The broker sends its CA along (management.ssl.cacertfile): a root the store does not hold.
+        Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot reach https://127.0.0.1:{Api.Port}/api/queues/%2F: TLS handshake failed: "
+            + "the server's certificate is not trusted (self-signed certificate in certificate chain)", run.FirstLine);
+    }
+
+    [Fact]
+    public void Insecure_reads_the_queues_without_judging_the_certificate()
+    {
+        Assert.Equal(0, Against("127.0.0.1", "--insecure").ExitCode);
+    }
+
+    [Fact]
+    public void Plain_http_to_the_tls_port_is_one_clear_line()
+    {
+        CheckRun run = Dist.Run("check_rabbitmq_compute_queues", ["-H", "127.0.0.1", "-p", Api.Port.ToString(), "--allow-empty"], Guest);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.StartsWith("COMPUTE_QUEUES UNKNOWN - ", run.FirstLine);
+        Assert.Single(run.Stdout.TrimEnd('\n').Split('\n'));
+    }
+
+    private static CheckRun Against(string host, params string[] args) =>
+        Dist.Run("check_rabbitmq_compute_queues", ["-H", host, "-p", Api.Port.ToString(), "--ssl", "--allow-empty", "--queue", "^none$", .. args], Guest);
+}
