@@ -29,11 +29,17 @@ internal static partial class OpenSsl
     private const string Ssl = "libssl.so.3";
     private const string Crypto = "libcrypto.so.3";
 
-    /// <summary>The reason of the oldest error OpenSSL queued on this thread ("certificate verify failed"), or null.</summary>
+    /// <summary>
+    /// The reason of the oldest error OpenSSL queued on this thread ("certificate verify failed"),
+    /// or null. A failed system call is queued as its errno under ERR_SYSTEM_FLAG (the top bit).
+    /// </summary>
     public static string? QueuedReason()
     {
+        const ulong SystemError = 1UL << 31;
         ulong code = ERR_get_error();
-        return code == 0 ? null : Marshal.PtrToStringUTF8(ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
+        return code == 0 ? null
+            : (code & SystemError) != 0 ? Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)))
+            : Marshal.PtrToStringUTF8(ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
     }
 
     /// <summary>Why a certificate was refused, in OpenSSL's words ("self-signed certificate").</summary>

@@ -15,8 +15,6 @@ namespace StackFsck.Plugin.Http;
 /// </remarks>
 public sealed class ServerTrust
 {
-    private const string PemCertificate = "-----BEGIN CERTIFICATE-----";
-
     private readonly Lock _guard = new();
     private readonly string? _caFile;
     private nint _context;
@@ -43,27 +41,16 @@ public sealed class ServerTrust
 
     /// <summary>For checks whose trust settings also come from elsewhere (clouds.yaml's cacert and verify).</summary>
     /// <exception cref="CheckException">The CA file cannot be read or holds no certificate.</exception>
+    /// <remarks>A CA file is read at once, by OpenSSL itself: a bad one is reported before any connection.</remarks>
     public static ServerTrust From(string? caFile, bool insecure)
     {
-        if (caFile is not null && !insecure)
+        var trust = new ServerTrust(insecure ? null : caFile, insecure);
+        if (trust._caFile is not null)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(caFile);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                throw new CheckException($"cannot read CA file {caFile}: {error.Message}");
-            }
-
-            if (!text.Contains(PemCertificate, StringComparison.Ordinal))
-            {
-                throw new CheckException($"CA file {caFile} holds no certificate");
-            }
+            trust.Context();
         }
 
-        return new(insecure ? null : caFile, insecure);
+        return trust;
     }
 
     /// <summary>The OpenSSL context (SSL_CTX) of this trust, made at the first call.</summary>

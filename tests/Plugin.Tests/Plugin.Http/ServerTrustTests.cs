@@ -70,7 +70,17 @@ public sealed class ServerTrustTests : IDisposable
 
         CheckException error = Assert.Throws<CheckException>(() => ServerTrust.From(empty, insecure: false));
 
-        Assert.Equal($"CA file {empty} holds no certificate", error.Message);
+        Assert.Equal($"cannot read CA file {empty}: no certificate or crl found", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_ca_file_is_named_with_the_systems_reason()
+    {
+        string missing = Path.Combine(_folder, "missing.pem");
+
+        CheckException error = Assert.Throws<CheckException>(() => ServerTrust.From(missing, insecure: false));
+
+        Assert.Equal($"cannot read CA file {missing}: No such file or directory", error.Message);
     }
 
     public void Dispose()
