@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using StackFsck.Checks.KeystoneLatency.Cloud;
@@ -30,8 +29,23 @@ internal sealed class TokenCache(string path)
             return null;
         }
 
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(credentials.CacheIdentity));
-        return System.IO.Path.Combine(cacheHome, "stackfsck", $"keystone-token-{Convert.ToHexStringLower(hash)[..16]}.json");
+        return System.IO.Path.Combine(cacheHome, "stackfsck", $"keystone-token-{NameHash(credentials.CacheIdentity):x16}.json");
+    }
+
+    /// <summary>
+    /// FNV-1a, 64 bits: a file name per identity, not a secret (the file is its owner's alone), as
+    /// wide as the truncated SHA-256 it replaces. SHA-256 linked .NET's cryptography into the check
+    /// and loaded OpenSSL at every run, over plain http too.
+    /// </summary>
+    private static ulong NameHash(string identity)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (byte octet in Encoding.UTF8.GetBytes(identity))
+        {
+            hash = (hash ^ octet) * 1099511628211;
+        }
+
+        return hash;
     }
 
     /// <summary>The cached token if it stays valid for longer than <paramref name="margin"/>; otherwise null.</summary>
