@@ -190,7 +190,8 @@ public sealed class DatabaseConnection : IDisposable
         {
             if (optionFile is not null)
             {
-                using FileStream _ = File.OpenRead(optionFile);
+                // A handle, not a FileStream: the same open(2) and errors without setting up a stream.
+                using Microsoft.Win32.SafeHandles.SafeFileHandle _ = File.OpenHandle(optionFile);
             }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

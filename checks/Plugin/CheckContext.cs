@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using StackFsck.Plugin.Arguments;
 
 namespace StackFsck.Plugin;
@@ -58,6 +59,15 @@ public sealed class CheckContext(ParsedArguments args, Deadline deadline, int ve
         if (Verbosity >= level)
         {
             log.WriteLine(message);
+        }
+    }
+
+    /// <summary>The same for an interpolated line, formatted only when it is written (<see cref="LogLine"/>).</summary>
+    public void Log(int level, [InterpolatedStringHandlerArgument("", "level")] ref LogLine line)
+    {
+        if (Verbosity >= level)
+        {
+            log.WriteLine(line.ToStringAndClear());
         }
     }
 }

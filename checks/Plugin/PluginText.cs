@@ -16,7 +16,7 @@ public static class PluginText
         IEnumerable<string> details,
         IEnumerable<Metric> detailMetrics)
     {
-        var text = new StringBuilder();
+        var text = new StringBuilder(1024); // one block for most outputs: growing block by block allocated each anew
         text.Append(service).Append(' ').Append(status.Word()).Append(" - ").Append(Clean(summary));
         string perfdata = Perfdata.Format(metrics);
         if (perfdata.Length > 0)
