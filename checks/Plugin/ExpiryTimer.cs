@@ -9,6 +9,11 @@ namespace StackFsck.Plugin;
 /// CPU time and more of its wall time, since Thread.Start waits until the new thread runs
 /// (perf over 300 runs of bench/http_single.sh's check).
 /// </summary>
+/// <remarks>
+/// glibc runs the callback with every signal blocked, the runtime's GC activation signal too: a
+/// collection started meanwhile waits until the callback next calls out (its write) or allocates
+/// anew. What runs there is short: a line formatted, written, and the process ended.
+/// </remarks>
 internal sealed unsafe partial class ExpiryTimer : IDisposable
 {
     private const int MonotonicClock = 1; // CLOCK_MONOTONIC: a change of the wall clock moves no deadline
