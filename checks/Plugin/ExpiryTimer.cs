@@ -22,6 +22,7 @@ internal sealed unsafe partial class ExpiryTimer : IDisposable
     // The callback gets a number, not an object: a timer deleted while its callback already ran
     // finds nothing under its number, where a freed GCHandle would point anywhere.
     private static readonly Dictionary<nint, Action> Armed = [];
+    private static readonly Lock Guard = new();
     private static nint _lastNumber;
 
     private readonly nint _number;
@@ -31,7 +32,7 @@ internal sealed unsafe partial class ExpiryTimer : IDisposable
     /// <exception cref="CheckException">The system refused a timer (no memory, or no thread for its expiry).</exception>
     public ExpiryTimer(TimeSpan after, Action expire)
     {
-        lock (Armed)
+        lock (Guard)
         {
             _number = ++_lastNumber;
             Armed[_number] = expire;
@@ -63,7 +64,7 @@ internal sealed unsafe partial class ExpiryTimer : IDisposable
 
     private void Forget()
     {
-        lock (Armed)
+        lock (Guard)
         {
             Armed.Remove(_number);
         }
@@ -73,7 +74,7 @@ internal sealed unsafe partial class ExpiryTimer : IDisposable
     private static void Fire(nint number)
     {
         Action? expire;
-        lock (Armed)
+        lock (Guard)
         {
             Armed.Remove(number, out expire);
         }
