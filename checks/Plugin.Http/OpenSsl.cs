@@ -73,8 +73,14 @@ internal static partial class OpenSsl
     [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SSL_CTX_load_verify_locations(nint context, string? file, string? directory);
 
-    [LibraryImport(Ssl)]
-    public static partial int SSL_CTX_set_default_verify_paths(nint context);
+    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SSL_CTX_load_verify_dir(nint context, string directory);
+
+    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SSL_CTX_load_verify_file(nint context, string file);
+
+    /// <summary>OpenSSL's own certificate directory (Debian: /usr/lib/ssl/certs, a link to /etc/ssl/certs).</summary>
+    public static string DefaultCertificateDirectory() => Marshal.PtrToStringUTF8(X509_get_default_cert_dir()) ?? "/etc/ssl/certs";
 
     [LibraryImport(Ssl)]
     public static partial nint SSL_CTX_get0_param(nint context);
@@ -129,4 +135,7 @@ internal static partial class OpenSsl
 
     [LibraryImport(Crypto)]
     private static partial nint X509_verify_cert_error_string(long result);
+
+    [LibraryImport(Crypto)]
+    private static partial nint X509_get_default_cert_dir();
 }

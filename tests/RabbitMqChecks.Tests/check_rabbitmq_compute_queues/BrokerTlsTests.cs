@@ -6,7 +6,8 @@ namespace StackFsck.RabbitMq.Tests;
 /// The check over https against RabbitMQ's own TLS listener (the test broker's management.ssl,
 /// a certificate for 127.0.0.1 and localhost from a CA of the test's): what an operator runs
 /// in production, where TrustTests' hand-made server only shows the client's decisions. The
-/// CA verifies the broker by address and by name; the system store does not know that CA.
+/// CA verifies the broker by address and by name; the system store does not know that CA, and a
+/// store of the same form that holds it does.
 /// </summary>
 public class BrokerTlsTests
 {
@@ -34,6 +35,31 @@ public class BrokerTlsTests
         // The broker sends its CA along (management.ssl.cacertfile): a root the store does not hold.
         Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot reach https://127.0.0.1:{Api.Port}/api/queues/%2F: TLS handshake failed: "
             + "the server's certificate is not trusted (self-signed certificate in certificate chain)", run.FirstLine);
+    }
+
+    [Fact]
+    public void A_system_store_of_hashed_authorities_that_holds_the_brokers_ca_trusts_it()
+    {
+        // The form of Debian's /etc/ssl/certs (update-ca-certificates): each authority under its
+        // subject's hash. SSL_CERT_DIR points the check at one that holds the test CA.
+        string store = Directory.CreateTempSubdirectory("rabbitmq-store").FullName;
+        try
+        {
+            File.Copy(Ca, Path.Combine(store, "stackfsck-test-ca.pem"));
+            CheckRun rehash = Dist.RunProgram("openssl", ["rehash", store], new Dictionary<string, string?>());
+            Assert.Equal(0, rehash.ExitCode);
+
+            CheckRun run = Dist.Run("check_rabbitmq_compute_queues",
+                ["-H", "127.0.0.1", "-p", Api.Port.ToString(), "--ssl", "--allow-empty", "--queue", "^none$"],
+                new Dictionary<string, string?>(Guest) { ["SSL_CERT_DIR"] = store });
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.StartsWith("COMPUTE_QUEUES OK - ", run.FirstLine);
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+        }
     }
 
     [Fact]
