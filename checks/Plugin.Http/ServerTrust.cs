@@ -103,9 +103,12 @@ public sealed class ServerTrust
     /// </summary>
     private static bool LoadSystemStore(nint context)
     {
-        string directory = Environment.GetEnvironmentVariable("SSL_CERT_DIR") ?? OpenSsl.DefaultCertificateDirectory();
-        string? file = Environment.GetEnvironmentVariable("SSL_CERT_FILE");
+        string directory = Set("SSL_CERT_DIR") ?? OpenSsl.DefaultCertificateDirectory();
+        string? file = Set("SSL_CERT_FILE");
         return OpenSsl.SSL_CTX_load_verify_dir(context, directory) == 1
             && (file is null || OpenSsl.SSL_CTX_load_verify_file(context, file) == 1);
+
+        // An empty variable names nothing, as OpenSSL reads it.
+        static string? Set(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
     }
 }
