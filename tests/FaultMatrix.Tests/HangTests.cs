@@ -66,6 +66,16 @@ public sealed class HangTests : IDisposable
     }
 
     [Fact]
+    public void A_management_api_that_never_answers_the_tls_handshake_is_named_as_the_request()
+    {
+        using BrokenServer blackhole = BrokenServer.Blackhole();
+
+        CheckRun run = Timed("check_rabbitmq_compute_queues", [.. Checks.PointedAt("check_rabbitmq_compute_queues", blackhole.Port), "--ssl"]);
+
+        Assert.EndsWith($"while requesting https://127.0.0.1:{blackhole.Port}/api/queues/%2F", run.Text);
+    }
+
+    [Fact]
     public void A_queue_list_that_stalls_mid_body_is_named_as_reading_it()
     {
         using BrokenServer stall = BrokenServer.StallMidBody();
