@@ -15,16 +15,19 @@ load keystone keystone
 ARGS=(-f "$LOGIN" -d keystone -H 127.0.0.1 -P "$STACKFSCK_MYSQL_PORT")
 SQL="$(statements check_keystone_revocations "${ARGS[@]}" | sed 's/;$//')"
 quote() { python3 -c 'import shlex, sys; print(shlex.join(sys.argv[1:]))' "$@"; }
-OURS="$(quote "$DIST/check_keystone_revocations" "${ARGS[@]}")"
-C_PLUGIN="$(quote /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000)"
+# Every compared binary runs from a fresh copy (tests/lib.sh, fresh_copy); db_minimal is built anew below.
+CHECK="$(fresh_copy "$DIST/check_keystone_revocations" "$STATE_DIR/bin")"
+CHECK_MYSQL_QUERY="$(fresh_copy /usr/lib/nagios/plugins/check_mysql_query "$STATE_DIR/bin")"
+OURS="$(quote "$CHECK" "${ARGS[@]}")"
+C_PLUGIN="$(quote "$CHECK_MYSQL_QUERY" "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000)"
 CLIENT="$(quote mariadb --defaults-file="$LOGIN" keystone -N -B -e "$SQL")"
 dotnet publish bench/db_minimal -r linux-x64 -c Release -o "$STATE_DIR/db_minimal" --nologo -v quiet -clp:ErrorsOnly \
     ${ARTIFACTS:+--artifacts-path "$ARTIFACTS"}
 MINIMAL="$(quote "$STATE_DIR/db_minimal/db_minimal" "$LOGIN" 127.0.0.1 "$STACKFSCK_MYSQL_PORT" keystone "$SQL")"
 
 echo "statement: $SQL"
-"$DIST/check_keystone_revocations" "${ARGS[@]}" | head -1 || true
-/usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000 || true
+"$CHECK" "${ARGS[@]}" | head -1 || true
+"$CHECK_MYSQL_QUERY" "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000 || true
 "$STATE_DIR/db_minimal/db_minimal" "$LOGIN" 127.0.0.1 "$STACKFSCK_MYSQL_PORT" keystone "$SQL"
 python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$CLIENT" "$MINIMAL" > "$STATE_DIR/medians"
 mapfile -t medians < <(cut -d' ' -f1 "$STATE_DIR/medians")
@@ -35,5 +38,5 @@ echo "ratio ours / check_mysql_query: $(ratio "${medians[0]}" "${medians[1]}") (
 echo "ratio db_minimal / check_mysql_query: $(ratio "${medians[3]}" "${medians[1]}") (CPU $(ratio "${cpu[3]}" "${cpu[1]}")) (the floor)"
 echo "ratio ours / db_minimal: $(ratio "${medians[0]}" "${medians[3]}") (CPU $(ratio "${cpu[0]}" "${cpu[3]}"))"
 echo "ratio ours / mariadb client:    $(ratio "${medians[0]}" "${medians[2]}")"
-echo "peak memory: ours $(peak_rss "$DIST/check_keystone_revocations" "${ARGS[@]}") MiB," \
-    "check_mysql_query $(peak_rss /usr/lib/nagios/plugins/check_mysql_query "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000) MiB"
+echo "peak memory: ours $(peak_rss "$CHECK" "${ARGS[@]}") MiB," \
+    "check_mysql_query $(peak_rss "$CHECK_MYSQL_QUERY" "${ARGS[@]}" -q "$SQL" -w 100000 -c 100000) MiB"

@@ -24,7 +24,8 @@ install_missing nginx-light monitoring-plugins-basic openssl
 if [ -z "${2:-}" ]; then
     make --no-print-directory dist DIST="$DIST" ${ARTIFACTS:+ARTIFACTS="$ARTIFACTS"} EXECUTABLES=check_rabbitmq_compute_queues
 fi
-CHECK="${2:-$DIST/check_rabbitmq_compute_queues}"
+CHECK="$(fresh_copy "${2:-$DIST/check_rabbitmq_compute_queues}" "$STATE_DIR/bin")"
+CHECK_HTTP="$(fresh_copy /usr/lib/nagios/plugins/check_http "$STATE_DIR/bin")"
 
 # 2 KB: twelve queues as the management API lists them with the check's columns.
 mkdir -p "$STATE_DIR/www/api/queues" "$STATE_DIR/tmp"
@@ -63,7 +64,7 @@ wait_for nginx 10 curl -sf "http://127.0.0.1:$HTTP_PORT/api/queues/one"
 export RABBITMQ_USERNAME=guest RABBITMQ_PASSWORD=guest
 URL_PATH="/api/queues/one?columns=name,messages,consumers,message_stats.publish_details.rate,message_stats.deliver_get_details.rate"
 OURS="$CHECK -H 127.0.0.1 -p $HTTP_PORT --vhost one"
-C_PLUGIN="/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $HTTP_PORT -a guest:guest -u $URL_PATH"
+C_PLUGIN="$CHECK_HTTP -H 127.0.0.1 -p $HTTP_PORT -a guest:guest -u $URL_PATH"
 OURS_TLS="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --ca-file $STATE_DIR/cert.pem"
 OURS_TLS_INSECURE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --insecure"
 # The default trust, the system store, as Debian's /etc/ssl/certs holds it (authorities under their
@@ -71,7 +72,7 @@ OURS_TLS_INSECURE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --insecu
 # environment every command of the run inherits (only this one reads it).
 mkdir -p "$STATE_DIR/store" && cp "$STATE_DIR/cert.pem" "$STATE_DIR/store/" && openssl rehash "$STATE_DIR/store"
 OURS_TLS_STORE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl"
-C_PLUGIN_TLS="/usr/lib/nagios/plugins/check_http -H 127.0.0.1 -p $HTTPS_PORT --ssl -a guest:guest -u $URL_PATH"
+C_PLUGIN_TLS="$CHECK_HTTP -H 127.0.0.1 -p $HTTPS_PORT --ssl -a guest:guest -u $URL_PATH"
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.2f} ms')" "$1"; }
 
