@@ -1,14 +1,22 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace StackFsck.Plugin.Http;
 
 /// <summary>
-/// The OpenSSL 3 calls the checks' https makes, bound to libssl.so.3 and libcrypto.so.3 as
-/// check_http is. Nothing here is bound when the check is linked: a run over plain http never
-/// loads OpenSSL, and one over https loads it at its first handshake. Constants are those of
-/// OpenSSL 3's headers (ssl.h, x509_vfy.h).
+/// The OpenSSL 3 calls the checks' https makes, on libssl.so.3 (and the libcrypto.so.3 it
+/// brings) as check_http uses them. Nothing here is bound when the check is linked: a run over
+/// plain http never loads OpenSSL, and one over https loads it at its first handshake
+/// (<see cref="Load"/>). Constants are those of OpenSSL 3's headers (ssl.h, x509_vfy.h).
 /// </summary>
-internal static partial class OpenSsl
+/// <remarks>
+/// The functions are looked up with dlsym and called through pointers, not declared as
+/// [LibraryImport]s: the runtime binds an import at its first call by reading the assembly's
+/// import settings through the reflection metadata and probing the executable's directory
+/// first, which set up its type loader, read /proc/self/exe's path and allocated on a fresh
+/// heap in every https run (perf: the type loader, seven readlinks and two failed opens).
+/// </remarks>
+internal static unsafe class OpenSsl
 {
     public const int WantRead = 2; // SSL_ERROR_WANT_READ
     public const int WantWrite = 3; // SSL_ERROR_WANT_WRITE
@@ -26,8 +34,28 @@ internal static partial class OpenSsl
 
     private const int SetHostName = 55; // SSL_CTRL_SET_TLSEXT_HOSTNAME
     private const int HostNameType = 0; // TLSEXT_NAMETYPE_host_name
-    private const string Ssl = "libssl.so.3";
-    private const string Crypto = "libcrypto.so.3";
+    private const string Library = "libssl.so.3";
+
+    private static readonly Lock LoadGuard = new();
+    private static Functions? _bound;
+
+    /// <summary>Loads libssl (with libcrypto) and binds every function below, once per process.</summary>
+    /// <exception cref="CheckException">OpenSSL 3 is not installed, or lacks a function.</exception>
+    public static void Load()
+    {
+        lock (LoadGuard)
+        {
+            if (_bound is null)
+            {
+                if (!NativeLibrary.TryLoad(Library, out nint library))
+                {
+                    throw new CheckException($"cannot set up TLS: {Library} (OpenSSL 3) cannot be loaded");
+                }
+
+                _bound = new Functions(library);
+            }
+        }
+    }
 
     /// <summary>
     /// The reason of the oldest error OpenSSL queued on this thread ("certificate verify failed"),
@@ -36,106 +64,182 @@ internal static partial class OpenSsl
     public static string? QueuedReason()
     {
         const ulong SystemError = 1UL << 31;
-        ulong code = ERR_get_error();
+        ulong code = F.ERR_get_error();
         return code == 0 ? null
             : (code & SystemError) != 0 ? Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)))
-            : Marshal.PtrToStringUTF8(ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
+            : Marshal.PtrToStringUTF8(F.ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
     }
 
     /// <summary>Why a certificate was refused, in OpenSSL's words ("self-signed certificate").</summary>
-    public static string VerifyReason(long result) => Marshal.PtrToStringUTF8(X509_verify_cert_error_string(result)) ?? $"verify error {result}";
+    public static string VerifyReason(long result) => Marshal.PtrToStringUTF8(F.X509_verify_cert_error_string(result)) ?? $"verify error {result}";
 
     /// <summary>SNI (RFC 6066): names only, never an address.</summary>
-    public static unsafe void SetServerName(nint ssl, string host)
+    public static void SetServerName(nint ssl, string host)
     {
-        byte[] name = System.Text.Encoding.UTF8.GetBytes(host + "\0");
-        fixed (byte* start = name)
+        fixed (byte* name = Utf8(host))
         {
-            SSL_ctrl(ssl, SetHostName, HostNameType, (nint)start);
+            F.SSL_ctrl(ssl, SetHostName, HostNameType, (nint)name);
         }
     }
 
-    [LibraryImport(Ssl)]
-    public static partial nint TLS_client_method();
-
-    [LibraryImport(Ssl)]
-    public static partial nint SSL_CTX_new(nint method);
-
-    [LibraryImport(Ssl)]
-    public static partial void SSL_CTX_free(nint context);
-
-    [LibraryImport(Ssl)]
-    public static partial ulong SSL_CTX_set_options(nint context, ulong options);
-
-    [LibraryImport(Ssl)]
-    public static partial void SSL_CTX_set_verify(nint context, int mode, nint callback);
-
-    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SSL_CTX_load_verify_locations(nint context, string? file, string? directory);
-
-    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SSL_CTX_load_verify_dir(nint context, string directory);
-
-    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SSL_CTX_load_verify_file(nint context, string file);
-
     /// <summary>OpenSSL's own certificate directory (Debian: /usr/lib/ssl/certs, a link to /etc/ssl/certs).</summary>
-    public static string DefaultCertificateDirectory() => Marshal.PtrToStringUTF8(X509_get_default_cert_dir()) ?? "/etc/ssl/certs";
+    public static string DefaultCertificateDirectory() => Marshal.PtrToStringUTF8(F.X509_get_default_cert_dir()) ?? "/etc/ssl/certs";
 
-    [LibraryImport(Ssl)]
-    public static partial nint SSL_CTX_get0_param(nint context);
+    public static nint TLS_client_method() => F.TLS_client_method();
 
-    [LibraryImport(Ssl)]
-    public static partial nint SSL_new(nint context);
+    public static nint SSL_CTX_new(nint method) => F.SSL_CTX_new(method);
 
-    [LibraryImport(Ssl)]
-    public static partial void SSL_free(nint ssl);
+    public static void SSL_CTX_free(nint context) => F.SSL_CTX_free(context);
 
-    [LibraryImport(Ssl)]
-    public static partial int SSL_set_fd(nint ssl, int fd);
+    public static ulong SSL_CTX_set_options(nint context, ulong options) => F.SSL_CTX_set_options(context, options);
 
-    [LibraryImport(Ssl, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int SSL_set1_host(nint ssl, string host);
+    public static void SSL_CTX_set_verify(nint context, int mode, nint callback) => F.SSL_CTX_set_verify(context, mode, callback);
 
-    [LibraryImport(Ssl)]
-    public static partial nint SSL_get0_param(nint ssl);
+    public static int SSL_CTX_load_verify_locations(nint context, string file)
+    {
+        fixed (byte* path = Utf8(file))
+        {
+            return F.SSL_CTX_load_verify_locations(context, path, null);
+        }
+    }
 
-    [LibraryImport(Ssl, SetLastError = true)]
-    public static partial int SSL_connect(nint ssl);
+    public static int SSL_CTX_load_verify_dir(nint context, string directory)
+    {
+        fixed (byte* path = Utf8(directory))
+        {
+            return F.SSL_CTX_load_verify_dir(context, path);
+        }
+    }
 
-    [LibraryImport(Ssl, SetLastError = true)]
-    public static unsafe partial int SSL_read(nint ssl, byte* buffer, int count);
+    public static int SSL_CTX_load_verify_file(nint context, string file)
+    {
+        fixed (byte* path = Utf8(file))
+        {
+            return F.SSL_CTX_load_verify_file(context, path);
+        }
+    }
 
-    [LibraryImport(Ssl, SetLastError = true)]
-    public static unsafe partial int SSL_write(nint ssl, byte* buffer, int count);
+    public static nint SSL_CTX_get0_param(nint context) => F.SSL_CTX_get0_param(context);
 
-    [LibraryImport(Ssl)]
-    public static partial int SSL_get_error(nint ssl, int result);
+    public static nint SSL_new(nint context) => F.SSL_new(context);
 
-    [LibraryImport(Ssl)]
-    public static partial long SSL_get_verify_result(nint ssl);
+    public static void SSL_free(nint ssl) => F.SSL_free(ssl);
 
-    [LibraryImport(Crypto)]
-    public static partial void ERR_clear_error();
+    public static int SSL_set_fd(nint ssl, int fd) => F.SSL_set_fd(ssl, fd);
 
-    [LibraryImport(Crypto)]
-    public static partial int X509_VERIFY_PARAM_set_flags(nint parameters, ulong flags);
+    public static int SSL_set1_host(nint ssl, string host)
+    {
+        fixed (byte* name = Utf8(host))
+        {
+            return F.SSL_set1_host(ssl, name);
+        }
+    }
 
-    [LibraryImport(Crypto, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int X509_VERIFY_PARAM_set1_ip_asc(nint parameters, string address);
+    public static nint SSL_get0_param(nint ssl) => F.SSL_get0_param(ssl);
 
-    [LibraryImport(Ssl)]
-    private static partial long SSL_ctrl(nint ssl, int command, long value, nint pointer);
+    /// <summary>The socket calls below keep errno for <see cref="Marshal.GetLastPInvokeError"/>, as SetLastError imports do.</summary>
+    public static int SSL_connect(nint ssl) => KeepErrno(F.SSL_connect(ssl));
 
-    [LibraryImport(Crypto)]
-    private static partial ulong ERR_get_error();
+    public static int SSL_read(nint ssl, byte* buffer, int count) => KeepErrno(F.SSL_read(ssl, buffer, count));
 
-    [LibraryImport(Crypto)]
-    private static partial nint ERR_reason_error_string(ulong code);
+    public static int SSL_write(nint ssl, byte* buffer, int count) => KeepErrno(F.SSL_write(ssl, buffer, count));
 
-    [LibraryImport(Crypto)]
-    private static partial nint X509_verify_cert_error_string(long result);
+    public static int SSL_get_error(nint ssl, int result) => F.SSL_get_error(ssl, result);
 
-    [LibraryImport(Crypto)]
-    private static partial nint X509_get_default_cert_dir();
+    public static long SSL_get_verify_result(nint ssl) => F.SSL_get_verify_result(ssl);
+
+    public static void ERR_clear_error()
+    {
+        F.ERR_clear_error();
+        Marshal.SetLastSystemError(0);
+    }
+
+    public static int X509_VERIFY_PARAM_set_flags(nint parameters, ulong flags) => F.X509_VERIFY_PARAM_set_flags(parameters, flags);
+
+    public static int X509_VERIFY_PARAM_set1_ip_asc(nint parameters, string address)
+    {
+        fixed (byte* text = Utf8(address))
+        {
+            return F.X509_VERIFY_PARAM_set1_ip_asc(parameters, text);
+        }
+    }
+
+    /// <summary>The bound functions; OpenSSL is used only after <see cref="Load"/>, which the first context makes.</summary>
+    private static Functions F => _bound ?? throw new InvalidOperationException("OpenSSL used before OpenSsl.Load()");
+
+    private static int KeepErrno(int result)
+    {
+        Marshal.SetLastPInvokeError(Marshal.GetLastSystemError());
+        return result;
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
+
+    /// <summary>The addresses of the functions the calls above make, with their C signatures.</summary>
+    private sealed class Functions
+    {
+        public readonly delegate* unmanaged<nint> TLS_client_method;
+        public readonly delegate* unmanaged<nint, nint> SSL_CTX_new;
+        public readonly delegate* unmanaged<nint, void> SSL_CTX_free;
+        public readonly delegate* unmanaged<nint, ulong, ulong> SSL_CTX_set_options;
+        public readonly delegate* unmanaged<nint, int, nint, void> SSL_CTX_set_verify;
+        public readonly delegate* unmanaged<nint, byte*, byte*, int> SSL_CTX_load_verify_locations;
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_dir;
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_file;
+        public readonly delegate* unmanaged<nint, nint> SSL_CTX_get0_param;
+        public readonly delegate* unmanaged<nint, nint> SSL_new;
+        public readonly delegate* unmanaged<nint, void> SSL_free;
+        public readonly delegate* unmanaged<nint, int, int> SSL_set_fd;
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_set1_host;
+        public readonly delegate* unmanaged<nint, nint> SSL_get0_param;
+        public readonly delegate* unmanaged<nint, int> SSL_connect;
+        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_read;
+        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_write;
+        public readonly delegate* unmanaged<nint, int, int> SSL_get_error;
+        public readonly delegate* unmanaged<nint, long> SSL_get_verify_result;
+        public readonly delegate* unmanaged<nint, int, long, nint, long> SSL_ctrl;
+        public readonly delegate* unmanaged<void> ERR_clear_error;
+        public readonly delegate* unmanaged<ulong> ERR_get_error;
+        public readonly delegate* unmanaged<ulong, nint> ERR_reason_error_string;
+        public readonly delegate* unmanaged<nint, ulong, int> X509_VERIFY_PARAM_set_flags;
+        public readonly delegate* unmanaged<nint, byte*, int> X509_VERIFY_PARAM_set1_ip_asc;
+        public readonly delegate* unmanaged<long, nint> X509_verify_cert_error_string;
+        public readonly delegate* unmanaged<nint> X509_get_default_cert_dir;
+
+        /// <summary>dlsym through libssl's handle also finds libcrypto's functions: it searches the library's dependencies.</summary>
+        public Functions(nint library)
+        {
+            TLS_client_method = (delegate* unmanaged<nint>)Export(library, "TLS_client_method");
+            SSL_CTX_new = (delegate* unmanaged<nint, nint>)Export(library, "SSL_CTX_new");
+            SSL_CTX_free = (delegate* unmanaged<nint, void>)Export(library, "SSL_CTX_free");
+            SSL_CTX_set_options = (delegate* unmanaged<nint, ulong, ulong>)Export(library, "SSL_CTX_set_options");
+            SSL_CTX_set_verify = (delegate* unmanaged<nint, int, nint, void>)Export(library, "SSL_CTX_set_verify");
+            SSL_CTX_load_verify_locations = (delegate* unmanaged<nint, byte*, byte*, int>)Export(library, "SSL_CTX_load_verify_locations");
+            SSL_CTX_load_verify_dir = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_CTX_load_verify_dir");
+            SSL_CTX_load_verify_file = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_CTX_load_verify_file");
+            SSL_CTX_get0_param = (delegate* unmanaged<nint, nint>)Export(library, "SSL_CTX_get0_param");
+            SSL_new = (delegate* unmanaged<nint, nint>)Export(library, "SSL_new");
+            SSL_free = (delegate* unmanaged<nint, void>)Export(library, "SSL_free");
+            SSL_set_fd = (delegate* unmanaged<nint, int, int>)Export(library, "SSL_set_fd");
+            SSL_set1_host = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_set1_host");
+            SSL_get0_param = (delegate* unmanaged<nint, nint>)Export(library, "SSL_get0_param");
+            SSL_connect = (delegate* unmanaged<nint, int>)Export(library, "SSL_connect");
+            SSL_read = (delegate* unmanaged<nint, byte*, int, int>)Export(library, "SSL_read");
+            SSL_write = (delegate* unmanaged<nint, byte*, int, int>)Export(library, "SSL_write");
+            SSL_get_error = (delegate* unmanaged<nint, int, int>)Export(library, "SSL_get_error");
+            SSL_get_verify_result = (delegate* unmanaged<nint, long>)Export(library, "SSL_get_verify_result");
+            SSL_ctrl = (delegate* unmanaged<nint, int, long, nint, long>)Export(library, "SSL_ctrl");
+            ERR_clear_error = (delegate* unmanaged<void>)Export(library, "ERR_clear_error");
+            ERR_get_error = (delegate* unmanaged<ulong>)Export(library, "ERR_get_error");
+            ERR_reason_error_string = (delegate* unmanaged<ulong, nint>)Export(library, "ERR_reason_error_string");
+            X509_VERIFY_PARAM_set_flags = (delegate* unmanaged<nint, ulong, int>)Export(library, "X509_VERIFY_PARAM_set_flags");
+            X509_VERIFY_PARAM_set1_ip_asc = (delegate* unmanaged<nint, byte*, int>)Export(library, "X509_VERIFY_PARAM_set1_ip_asc");
+            X509_verify_cert_error_string = (delegate* unmanaged<long, nint>)Export(library, "X509_verify_cert_error_string");
+            X509_get_default_cert_dir = (delegate* unmanaged<nint>)Export(library, "X509_get_default_cert_dir");
+        }
+
+        private static nint Export(nint library, string name) =>
+            NativeLibrary.TryGetExport(library, name, out nint address) ? address
+                : throw new CheckException($"cannot set up TLS: {Library} has no {name} (OpenSSL 3 is needed)");
+    }
 }

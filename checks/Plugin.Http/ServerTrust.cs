@@ -54,7 +54,7 @@ public sealed class ServerTrust
     }
 
     /// <summary>The OpenSSL context (SSL_CTX) of this trust, made at the first call.</summary>
-    /// <exception cref="CheckException">OpenSSL refused the CA file or could not make a context.</exception>
+    /// <exception cref="CheckException">OpenSSL cannot be loaded, refused the CA file or could not make a context.</exception>
     internal nint Context()
     {
         lock (_guard)
@@ -70,6 +70,7 @@ public sealed class ServerTrust
 
     private nint NewContext()
     {
+        OpenSsl.Load();
         OpenSsl.ERR_clear_error();
         nint context = OpenSsl.SSL_CTX_new(OpenSsl.TLS_client_method());
         if (context == 0)
@@ -82,7 +83,7 @@ public sealed class ServerTrust
         bool loaded = !Verifies
             || (_caFile is null
                 ? LoadSystemStore(context)
-                : OpenSsl.SSL_CTX_load_verify_locations(context, _caFile, null) == 1
+                : OpenSsl.SSL_CTX_load_verify_locations(context, _caFile) == 1
                     && OpenSsl.X509_VERIFY_PARAM_set_flags(OpenSsl.SSL_CTX_get0_param(context), OpenSsl.PartialChain) == 1);
         if (!loaded)
         {
