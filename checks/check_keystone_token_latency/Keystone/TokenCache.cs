@@ -18,8 +18,10 @@ internal sealed class TokenCache(string path)
 
     public string Path { get; } = path;
 
-    /// <summary>~/.cache/stackfsck/keystone-token-HASH.json (XDG_CACHE_HOME if set), one file per user, scope and Keystone.</summary>
-    /// <summary>Null when neither XDG_CACHE_HOME nor HOME is set.</summary>
+    /// <summary>
+    /// ~/.cache/stackfsck/keystone-token-HASH.json (XDG_CACHE_HOME if set), one file per user, scope
+    /// and Keystone; null when neither XDG_CACHE_HOME nor HOME is set.
+    /// </summary>
     public static string? DefaultPath(KeystoneCredentials credentials, ClientEnvironment environment)
     {
         string? cacheHome = environment.Get("XDG_CACHE_HOME")
