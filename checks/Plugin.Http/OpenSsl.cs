@@ -175,68 +175,40 @@ internal static unsafe class OpenSsl
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text + "\0");
 
-    /// <summary>The addresses of the functions the calls above make, with their C signatures.</summary>
-    private sealed class Functions
+    /// <summary>
+    /// The addresses of the functions the calls above make, with their C signatures, each found by
+    /// its own name. dlsym through libssl's handle also finds libcrypto's functions: it searches the
+    /// library's dependencies.
+    /// </summary>
+    private sealed class Functions(nint library)
     {
-        public readonly delegate* unmanaged<nint> TLS_client_method;
-        public readonly delegate* unmanaged<nint, nint> SSL_CTX_new;
-        public readonly delegate* unmanaged<nint, void> SSL_CTX_free;
-        public readonly delegate* unmanaged<nint, ulong, ulong> SSL_CTX_set_options;
-        public readonly delegate* unmanaged<nint, int, nint, void> SSL_CTX_set_verify;
-        public readonly delegate* unmanaged<nint, byte*, byte*, int> SSL_CTX_load_verify_locations;
-        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_dir;
-        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_file;
-        public readonly delegate* unmanaged<nint, nint> SSL_CTX_get0_param;
-        public readonly delegate* unmanaged<nint, nint> SSL_new;
-        public readonly delegate* unmanaged<nint, void> SSL_free;
-        public readonly delegate* unmanaged<nint, int, int> SSL_set_fd;
-        public readonly delegate* unmanaged<nint, byte*, int> SSL_set1_host;
-        public readonly delegate* unmanaged<nint, nint> SSL_get0_param;
-        public readonly delegate* unmanaged<nint, int> SSL_connect;
-        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_read;
-        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_write;
-        public readonly delegate* unmanaged<nint, int, int> SSL_get_error;
-        public readonly delegate* unmanaged<nint, long> SSL_get_verify_result;
-        public readonly delegate* unmanaged<nint, int, long, nint, long> SSL_ctrl;
-        public readonly delegate* unmanaged<void> ERR_clear_error;
-        public readonly delegate* unmanaged<ulong> ERR_get_error;
-        public readonly delegate* unmanaged<ulong, nint> ERR_reason_error_string;
-        public readonly delegate* unmanaged<nint, ulong, int> X509_VERIFY_PARAM_set_flags;
-        public readonly delegate* unmanaged<nint, byte*, int> X509_VERIFY_PARAM_set1_ip_asc;
-        public readonly delegate* unmanaged<long, nint> X509_verify_cert_error_string;
-        public readonly delegate* unmanaged<nint> X509_get_default_cert_dir;
-
-        /// <summary>dlsym through libssl's handle also finds libcrypto's functions: it searches the library's dependencies.</summary>
-        public Functions(nint library)
-        {
-            TLS_client_method = (delegate* unmanaged<nint>)Export(library, "TLS_client_method");
-            SSL_CTX_new = (delegate* unmanaged<nint, nint>)Export(library, "SSL_CTX_new");
-            SSL_CTX_free = (delegate* unmanaged<nint, void>)Export(library, "SSL_CTX_free");
-            SSL_CTX_set_options = (delegate* unmanaged<nint, ulong, ulong>)Export(library, "SSL_CTX_set_options");
-            SSL_CTX_set_verify = (delegate* unmanaged<nint, int, nint, void>)Export(library, "SSL_CTX_set_verify");
-            SSL_CTX_load_verify_locations = (delegate* unmanaged<nint, byte*, byte*, int>)Export(library, "SSL_CTX_load_verify_locations");
-            SSL_CTX_load_verify_dir = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_CTX_load_verify_dir");
-            SSL_CTX_load_verify_file = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_CTX_load_verify_file");
-            SSL_CTX_get0_param = (delegate* unmanaged<nint, nint>)Export(library, "SSL_CTX_get0_param");
-            SSL_new = (delegate* unmanaged<nint, nint>)Export(library, "SSL_new");
-            SSL_free = (delegate* unmanaged<nint, void>)Export(library, "SSL_free");
-            SSL_set_fd = (delegate* unmanaged<nint, int, int>)Export(library, "SSL_set_fd");
-            SSL_set1_host = (delegate* unmanaged<nint, byte*, int>)Export(library, "SSL_set1_host");
-            SSL_get0_param = (delegate* unmanaged<nint, nint>)Export(library, "SSL_get0_param");
-            SSL_connect = (delegate* unmanaged<nint, int>)Export(library, "SSL_connect");
-            SSL_read = (delegate* unmanaged<nint, byte*, int, int>)Export(library, "SSL_read");
-            SSL_write = (delegate* unmanaged<nint, byte*, int, int>)Export(library, "SSL_write");
-            SSL_get_error = (delegate* unmanaged<nint, int, int>)Export(library, "SSL_get_error");
-            SSL_get_verify_result = (delegate* unmanaged<nint, long>)Export(library, "SSL_get_verify_result");
-            SSL_ctrl = (delegate* unmanaged<nint, int, long, nint, long>)Export(library, "SSL_ctrl");
-            ERR_clear_error = (delegate* unmanaged<void>)Export(library, "ERR_clear_error");
-            ERR_get_error = (delegate* unmanaged<ulong>)Export(library, "ERR_get_error");
-            ERR_reason_error_string = (delegate* unmanaged<ulong, nint>)Export(library, "ERR_reason_error_string");
-            X509_VERIFY_PARAM_set_flags = (delegate* unmanaged<nint, ulong, int>)Export(library, "X509_VERIFY_PARAM_set_flags");
-            X509_VERIFY_PARAM_set1_ip_asc = (delegate* unmanaged<nint, byte*, int>)Export(library, "X509_VERIFY_PARAM_set1_ip_asc");
-            X509_verify_cert_error_string = (delegate* unmanaged<long, nint>)Export(library, "X509_verify_cert_error_string");
-            X509_get_default_cert_dir = (delegate* unmanaged<nint>)Export(library, "X509_get_default_cert_dir");
-        }
+        public readonly delegate* unmanaged<nint> TLS_client_method = (delegate* unmanaged<nint>)Export(library, nameof(TLS_client_method));
+        public readonly delegate* unmanaged<nint, nint> SSL_CTX_new = (delegate* unmanaged<nint, nint>)Export(library, nameof(SSL_CTX_new));
+        public readonly delegate* unmanaged<nint, void> SSL_CTX_free = (delegate* unmanaged<nint, void>)Export(library, nameof(SSL_CTX_free));
+        public readonly delegate* unmanaged<nint, ulong, ulong> SSL_CTX_set_options = (delegate* unmanaged<nint, ulong, ulong>)Export(library, nameof(SSL_CTX_set_options));
+        public readonly delegate* unmanaged<nint, int, nint, void> SSL_CTX_set_verify = (delegate* unmanaged<nint, int, nint, void>)Export(library, nameof(SSL_CTX_set_verify));
+        public readonly delegate* unmanaged<nint, byte*, byte*, int> SSL_CTX_load_verify_locations = (delegate* unmanaged<nint, byte*, byte*, int>)Export(library, nameof(SSL_CTX_load_verify_locations));
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_dir = (delegate* unmanaged<nint, byte*, int>)Export(library, nameof(SSL_CTX_load_verify_dir));
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_CTX_load_verify_file = (delegate* unmanaged<nint, byte*, int>)Export(library, nameof(SSL_CTX_load_verify_file));
+        public readonly delegate* unmanaged<nint, nint> SSL_CTX_get0_param = (delegate* unmanaged<nint, nint>)Export(library, nameof(SSL_CTX_get0_param));
+        public readonly delegate* unmanaged<nint, nint> SSL_new = (delegate* unmanaged<nint, nint>)Export(library, nameof(SSL_new));
+        public readonly delegate* unmanaged<nint, void> SSL_free = (delegate* unmanaged<nint, void>)Export(library, nameof(SSL_free));
+        public readonly delegate* unmanaged<nint, int, int> SSL_set_fd = (delegate* unmanaged<nint, int, int>)Export(library, nameof(SSL_set_fd));
+        public readonly delegate* unmanaged<nint, byte*, int> SSL_set1_host = (delegate* unmanaged<nint, byte*, int>)Export(library, nameof(SSL_set1_host));
+        public readonly delegate* unmanaged<nint, nint> SSL_get0_param = (delegate* unmanaged<nint, nint>)Export(library, nameof(SSL_get0_param));
+        public readonly delegate* unmanaged<nint, int> SSL_connect = (delegate* unmanaged<nint, int>)Export(library, nameof(SSL_connect));
+        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_read = (delegate* unmanaged<nint, byte*, int, int>)Export(library, nameof(SSL_read));
+        public readonly delegate* unmanaged<nint, byte*, int, int> SSL_write = (delegate* unmanaged<nint, byte*, int, int>)Export(library, nameof(SSL_write));
+        public readonly delegate* unmanaged<nint, int, int> SSL_get_error = (delegate* unmanaged<nint, int, int>)Export(library, nameof(SSL_get_error));
+        public readonly delegate* unmanaged<nint, long> SSL_get_verify_result = (delegate* unmanaged<nint, long>)Export(library, nameof(SSL_get_verify_result));
+        public readonly delegate* unmanaged<nint, int, long, nint, long> SSL_ctrl = (delegate* unmanaged<nint, int, long, nint, long>)Export(library, nameof(SSL_ctrl));
+        public readonly delegate* unmanaged<void> ERR_clear_error = (delegate* unmanaged<void>)Export(library, nameof(ERR_clear_error));
+        public readonly delegate* unmanaged<ulong> ERR_get_error = (delegate* unmanaged<ulong>)Export(library, nameof(ERR_get_error));
+        public readonly delegate* unmanaged<ulong, nint> ERR_reason_error_string = (delegate* unmanaged<ulong, nint>)Export(library, nameof(ERR_reason_error_string));
+        public readonly delegate* unmanaged<nint, ulong, int> X509_VERIFY_PARAM_set_flags = (delegate* unmanaged<nint, ulong, int>)Export(library, nameof(X509_VERIFY_PARAM_set_flags));
+        public readonly delegate* unmanaged<nint, byte*, int> X509_VERIFY_PARAM_set1_ip_asc = (delegate* unmanaged<nint, byte*, int>)Export(library, nameof(X509_VERIFY_PARAM_set1_ip_asc));
+        public readonly delegate* unmanaged<long, nint> X509_verify_cert_error_string = (delegate* unmanaged<long, nint>)Export(library, nameof(X509_verify_cert_error_string));
+        public readonly delegate* unmanaged<nint> X509_get_default_cert_dir = (delegate* unmanaged<nint>)Export(library, nameof(X509_get_default_cert_dir));
 
         private static nint Export(nint library, string name) =>
             NativeLibrary.TryGetExport(library, name, out nint address) ? address
