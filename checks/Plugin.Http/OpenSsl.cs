@@ -34,13 +34,23 @@ internal static unsafe class OpenSsl
 
     private const int SetHostName = 55; // SSL_CTRL_SET_TLSEXT_HOSTNAME
     private const int HostNameType = 0; // TLSEXT_NAMETYPE_host_name
+    private const ulong NoAddAllCiphers = 0x10; // OPENSSL_INIT_NO_ADD_ALL_CIPHERS
     private const string Library = "libssl.so.3";
 
     private static readonly Lock LoadGuard = new();
     private static Functions? _bound;
 
-    /// <summary>Loads libssl (with libcrypto) and binds every function below, once per process.</summary>
-    /// <exception cref="CheckException">OpenSSL 3 is not installed, or lacks a function.</exception>
+    /// <summary>Loads libssl (with libcrypto), binds every function below and initialises OpenSSL, once per process.</summary>
+    /// <exception cref="CheckException">OpenSSL 3 is not installed, lacks a function or cannot initialise.</exception>
+    /// <remarks>
+    /// OpenSSL's default initialisation also fills the table that finds a cipher by its name
+    /// (about 150 of them with their aliases), which TLS does not use: it fetches its ciphers
+    /// from the provider. Left out (OPENSSL_INIT_NO_ADD_ALL_CIPHERS), an https run is about
+    /// 0.3 ms shorter (a C client, 500 paired runs). The one thing that table serves a check is
+    /// decrypting a PEM private key in the old format (Proc-Type: 4,ENCRYPTED): a CA file that
+    /// holds one is refused ("unsupported encryption"); a CA file needs no private key.
+    /// Digests keep their table: certificate signatures are checked through it.
+    /// </remarks>
     public static void Load()
     {
         lock (LoadGuard)
@@ -52,7 +62,13 @@ internal static unsafe class OpenSsl
                     throw new CheckException($"cannot set up TLS: {Library} (OpenSSL 3) cannot be loaded");
                 }
 
-                _bound = new Functions(library);
+                var bound = new Functions(library);
+                if (bound.OPENSSL_init_ssl(NoAddAllCiphers, 0) != 1)
+                {
+                    throw new CheckException($"cannot set up TLS: {QueuedReason(bound) ?? "OpenSSL did not initialise"}");
+                }
+
+                _bound = bound;
             }
         }
     }
@@ -61,14 +77,7 @@ internal static unsafe class OpenSsl
     /// The reason of the oldest error OpenSSL queued on this thread ("certificate verify failed"),
     /// or null. A failed system call is queued as its errno under ERR_SYSTEM_FLAG (the top bit).
     /// </summary>
-    public static string? QueuedReason()
-    {
-        const ulong SystemError = 1UL << 31;
-        ulong code = F.ERR_get_error();
-        return code == 0 ? null
-            : (code & SystemError) != 0 ? Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)))
-            : Marshal.PtrToStringUTF8(F.ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
-    }
+    public static string? QueuedReason() => QueuedReason(F);
 
     /// <summary>Why a certificate was refused, in OpenSSL's words ("self-signed certificate").</summary>
     public static string VerifyReason(long result) => Marshal.PtrToStringUTF8(F.X509_verify_cert_error_string(result)) ?? $"verify error {result}";
@@ -167,6 +176,15 @@ internal static unsafe class OpenSsl
     /// <summary>The bound functions; OpenSSL is used only after <see cref="Load"/>, which the first context makes.</summary>
     private static Functions F => _bound ?? throw new InvalidOperationException("OpenSSL used before OpenSsl.Load()");
 
+    private static string? QueuedReason(Functions functions)
+    {
+        const ulong SystemError = 1UL << 31;
+        ulong code = functions.ERR_get_error();
+        return code == 0 ? null
+            : (code & SystemError) != 0 ? Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)))
+            : Marshal.PtrToStringUTF8(functions.ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
+    }
+
     private static int KeepErrno(int result)
     {
         Marshal.SetLastPInvokeError(Marshal.GetLastSystemError());
@@ -182,6 +200,7 @@ internal static unsafe class OpenSsl
     /// </summary>
     private sealed class Functions(nint library)
     {
+        public readonly delegate* unmanaged<ulong, nint, int> OPENSSL_init_ssl = (delegate* unmanaged<ulong, nint, int>)Export(library, nameof(OPENSSL_init_ssl));
         public readonly delegate* unmanaged<nint> TLS_client_method = (delegate* unmanaged<nint>)Export(library, nameof(TLS_client_method));
         public readonly delegate* unmanaged<nint, nint> SSL_CTX_new = (delegate* unmanaged<nint, nint>)Export(library, nameof(SSL_CTX_new));
         public readonly delegate* unmanaged<nint, void> SSL_CTX_free = (delegate* unmanaged<nint, void>)Export(library, nameof(SSL_CTX_free));

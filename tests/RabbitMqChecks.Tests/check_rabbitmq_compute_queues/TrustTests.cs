@@ -45,6 +45,24 @@ public sealed class TrustTests : IDisposable
     }
 
     [Fact]
+    public void A_ca_file_that_also_holds_an_old_style_encrypted_key_is_refused_in_one_sentence()
+    {
+        // The check leaves out OpenSSL's table of ciphers by name (checks/Plugin.Http/OpenSsl.cs),
+        // which only such a key (Proc-Type: 4,ENCRYPTED) needs: the refusal must still say why.
+        X509Certificate2 certificate = TestCertificate.SelfSigned("127.0.0.1");
+        using var server = Serving(certificate);
+        string key = Path.Combine(_folder, "key.pem");
+        Assert.Equal(0, Dist.RunProgram("openssl", ["genrsa", "-traditional", "-aes128", "-passout", "pass:secret", "-out", key, "2048"], new Dictionary<string, string?>()).ExitCode);
+        string caFile = Pem("ca.pem", certificate);
+        File.AppendAllText(caFile, "\n" + File.ReadAllText(key));
+
+        CheckRun run = Against(server, "--ca-file", caFile);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot read CA file {caFile}: unsupported encryption", run.FirstLine);
+    }
+
+    [Fact]
     public void The_system_store_refuses_a_self_signed_server()
     {
         using var server = Serving(TestCertificate.SelfSigned("127.0.0.1"));
