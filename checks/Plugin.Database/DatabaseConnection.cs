@@ -204,6 +204,8 @@ public sealed class DatabaseConnection : IDisposable
     {
         try
         {
+            // A refusal here shows again in Connector/C's own initialisation, which reports it.
+            _ = MariaDbNative.InitOpenSsl(MariaDbNative.OpenSslWithoutCipherNames, IntPtr.Zero);
             return MariaDbNative.LibraryInit(0, IntPtr.Zero, IntPtr.Zero) == 0
                 ? true
                 : throw new CheckException("the MySQL client library libmariadb.so.3 failed to initialise");

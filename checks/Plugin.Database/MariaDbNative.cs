@@ -31,6 +31,16 @@ internal static partial class MariaDbNative
     /// <summary><c>MYSQL_PROTOCOL_TCP</c>: used when a port is given, so "localhost" does not silently mean the socket.</summary>
     public const uint ProtocolTcp = 1;
 
+    /// <summary>
+    /// OPENSSL_INIT_NO_ADD_ALL_CIPHERS: OpenSSL initialised without its table of ciphers by name,
+    /// before Connector/C initialises it with the table (checks/Plugin.Http/OpenSsl.cs says why).
+    /// </summary>
+    public const ulong OpenSslWithoutCipherNames = 0x10;
+
+    /// <summary>libssl's, which Connector/C brings (it is linked with it).</summary>
+    [LibraryImport("libssl.so.3", EntryPoint = "OPENSSL_init_ssl")]
+    public static partial int InitOpenSsl(ulong options, IntPtr settings);
+
     [LibraryImport(Library, EntryPoint = "mysql_server_init")]
     public static partial int LibraryInit(int argc, IntPtr argv, IntPtr groups);
 
