@@ -6,7 +6,8 @@
 # system store that holds it (SSL_CERT_DIR), or not judged (--insecure). nginx stands in for
 # RabbitMQ here so that the server's own time (RabbitMQ's management API takes milliseconds)
 # does not hide the clients' start-up and request cost, which is what is compared.
-# Targets (issue 16): plain <= 1.0x check_http, https <= 1.2x check_http --ssl.
+# Also bench/http_minimal over https (the floor: the checks' build settings and OpenSSL calls,
+# nothing else of a check). Targets (issue 16): plain <= 1.0x check_http, https <= 1.2x check_http --ssl.
 #   bench/http_single.sh [RUNS] [CHECK]   (default 300 runs; CHECK defaults to dist/check_rabbitmq_compute_queues)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +27,8 @@ if [ -z "${2:-}" ]; then
 fi
 CHECK="$(fresh_copy "${2:-$DIST/check_rabbitmq_compute_queues}" "$STATE_DIR/bin")"
 CHECK_HTTP="$(fresh_copy /usr/lib/nagios/plugins/check_http "$STATE_DIR/bin")"
+dotnet publish bench/http_minimal -r linux-x64 -c Release -o "$STATE_DIR/http_minimal" --nologo -v quiet -clp:ErrorsOnly \
+    ${ARTIFACTS:+--artifacts-path "$ARTIFACTS"}
 
 # 2 KB: twelve queues as the management API lists them with the check's columns.
 mkdir -p "$STATE_DIR/www/api/queues" "$STATE_DIR/tmp"
@@ -73,13 +76,14 @@ OURS_TLS_INSECURE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl --insecu
 mkdir -p "$STATE_DIR/store" && cp "$STATE_DIR/cert.pem" "$STATE_DIR/store/" && openssl rehash "$STATE_DIR/store"
 OURS_TLS_STORE="$CHECK -H 127.0.0.1 -p $HTTPS_PORT --vhost one --ssl"
 C_PLUGIN_TLS="$CHECK_HTTP -H 127.0.0.1 -p $HTTPS_PORT --ssl -a guest:guest -u $URL_PATH"
+MINIMAL_TLS="$STATE_DIR/http_minimal/http_minimal $HTTPS_PORT /api/queues/one"
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 ms() { python3 -c "import sys; print(f'{float(sys.argv[1]) * 1000:.2f} ms')" "$1"; }
 
 echo "answer: $(wc -c < "$STATE_DIR/www/api/queues/one") bytes; check $CHECK ($(stat -c %s "$CHECK") bytes)"
-for command in "$OURS" "$C_PLUGIN" "$OURS_TLS" "$C_PLUGIN_TLS"; do $command | head -1 || true; done
+for command in "$OURS" "$C_PLUGIN" "$OURS_TLS" "$C_PLUGIN_TLS" "$MINIMAL_TLS"; do $command | head -1 || true; done
 env -u SSL_CERT_FILE SSL_CERT_DIR="$STATE_DIR/store" \
-    python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$OURS_TLS" "$OURS_TLS_INSECURE" "$C_PLUGIN_TLS" "$OURS_TLS_STORE" > "$STATE_DIR/medians"
+    python3 bench/lib/alternate.py "$RUNS" "$OURS" "$C_PLUGIN" "$OURS_TLS" "$OURS_TLS_INSECURE" "$C_PLUGIN_TLS" "$OURS_TLS_STORE" "$MINIMAL_TLS" > "$STATE_DIR/medians"
 mapfile -t medians < <(cut -d' ' -f1 "$STATE_DIR/medians")
 mapfile -t cpu < <(cut -d' ' -f2 "$STATE_DIR/medians")
 echo "median wall (CPU user+sys) over $RUNS runs, load average $(cut -d' ' -f1-3 /proc/loadavg):"
@@ -90,3 +94,5 @@ echo "  https: ours $(ms "${medians[2]}") ($(ms "${cpu[2]}")) --ca-file, $(ms "$
 echo "         ratio $(ratio "${medians[2]}" "${medians[4]}") (CPU $(ratio "${cpu[2]}" "${cpu[4]}")) verifying," \
     "$(ratio "${medians[3]}" "${medians[4]}") (CPU $(ratio "${cpu[3]}" "${cpu[4]}")) not (target <= 1.2)"
 echo "         the system store (SSL_CERT_DIR): $(ms "${medians[5]}") ($(ms "${cpu[5]}")), ratio $(ratio "${medians[5]}" "${medians[4]}") (CPU $(ratio "${cpu[5]}" "${cpu[4]}"))"
+echo "         http_minimal (the floor, not judging the certificate): $(ms "${medians[6]}") ($(ms "${cpu[6]}")), ratio $(ratio "${medians[6]}" "${medians[4]}") (CPU $(ratio "${cpu[6]}" "${cpu[4]}"));" \
+    "ours --insecure / floor $(ratio "${medians[3]}" "${medians[6]}")"
