@@ -12,6 +12,7 @@ if (args.Length != 5)
     return End("usage: db_minimal OPTION-FILE HOST PORT DATABASE SQL\n", 3);
 }
 
+MariaDbNative.InitOpenSsl(MariaDbNative.OpenSslWithoutCipherNames, IntPtr.Zero); // as the checks' layer initialises it
 MariaDbNative.LibraryInit(0, IntPtr.Zero, IntPtr.Zero);
 IntPtr mysql = MariaDbNative.Init(IntPtr.Zero);
 MariaDbNative.OptionString(mysql, MariaDbNative.Option.ReadDefaultFile, args[0]);
