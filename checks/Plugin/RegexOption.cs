@@ -9,8 +9,15 @@ namespace StackFsck.Plugin;
 /// </summary>
 public static class RegexOption
 {
-    /// <param name="fallback">The pattern used when the option is not given; none when null.</param>
-    public static Option<Regex?> Create(string name, string description, string? fallback = null)
+    /// <param name="fallback">
+    /// The expression used when the option is not given (none when null): one the check declares
+    /// with [GeneratedRegex] and a one-second match timeout, so that it is compiled when the check
+    /// is built. Parsed at every start instead (the parser, its writer and the interpreter's set-up),
+    /// the RabbitMQ check's default --queue pattern cost 0.07 ms of a -V run and 0.3 to 1.0 ms of
+    /// an https one in five paired comparisons of 400 to 600 runs; over plain http the difference
+    /// stayed within noise (-0.25 to +0.2 ms), a contrast left unexplained. --help shows its pattern.
+    /// </param>
+    public static Option<Regex?> Create(string name, string description, Regex? fallback = null)
     {
         var option = new Option<Regex?>(name)
         {
@@ -20,7 +27,7 @@ public static class RegexOption
         };
         if (fallback is not null)
         {
-            option.DefaultValueFactory = () => Parse(fallback);
+            option.DefaultValueFactory = () => fallback;
         }
 
         return option;
