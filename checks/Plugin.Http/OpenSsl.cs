@@ -16,7 +16,7 @@ namespace StackFsck.Plugin.Http;
 /// first, which set up its type loader, read /proc/self/exe's path and allocated on a fresh
 /// heap in every https run (perf: the type loader, seven readlinks and two failed opens).
 /// </remarks>
-internal static unsafe class OpenSsl
+internal static unsafe partial class OpenSsl
 {
     public const int WantRead = 2; // SSL_ERROR_WANT_READ
     public const int WantWrite = 3; // SSL_ERROR_WANT_WRITE
@@ -35,6 +35,9 @@ internal static unsafe class OpenSsl
     private const int SetHostName = 55; // SSL_CTRL_SET_TLSEXT_HOSTNAME
     private const int HostNameType = 0; // TLSEXT_NAMETYPE_host_name
     private const ulong NoAddAllCiphers = 0x10; // OPENSSL_INIT_NO_ADD_ALL_CIPHERS
+    private const ulong NoErrorStrings = 0x1 | 0x100000; // OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS | OPENSSL_INIT_NO_LOAD_SSL_STRINGS
+    private const int LazyBinding = 1; // RTLD_LAZY
+    private const int LoadedOnly = 4; // RTLD_NOLOAD
     private const string Library = "libssl.so.3";
 
     private static readonly Lock LoadGuard = new();
@@ -50,6 +53,12 @@ internal static unsafe class OpenSsl
     /// decrypting a PEM private key in the old format (Proc-Type: 4,ENCRYPTED): a CA file that
     /// holds one is refused ("unsupported encryption"); a CA file needs no private key.
     /// Digests keep their table: certificate signatures are checked through it.
+    /// Nor are OpenSSL's reason strings (thousands of them, hashed into a table) loaded at start:
+    /// 0.44 ms of an https run (500 paired runs of the check). <see cref="QueuedReason()"/> loads
+    /// them at the first error, table by table, through the loaders OpenSSL 3 still exports (a
+    /// reason of the few libraries without one, such as the providers', reads "OpenSSL error" and
+    /// its code). A check that also links Connector/C keeps them loaded at start: libmariadb words
+    /// its own TLS errors with them, and may meet one before this layer does.
     /// </remarks>
     public static void Load()
     {
@@ -63,7 +72,7 @@ internal static unsafe class OpenSsl
                 }
 
                 var bound = new Functions(library);
-                if (bound.OPENSSL_init_ssl(NoAddAllCiphers, 0) != 1)
+                if (bound.OPENSSL_init_ssl(NoAddAllCiphers | (ConnectorCLoaded() ? 0 : NoErrorStrings), 0) != 1)
                 {
                     throw new CheckException($"cannot set up TLS: {QueuedReason(bound) ?? "OpenSSL did not initialise"}");
                 }
@@ -180,10 +189,37 @@ internal static unsafe class OpenSsl
     {
         const ulong SystemError = 1UL << 31;
         ulong code = functions.ERR_get_error();
-        return code == 0 ? null
-            : (code & SystemError) != 0 ? Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)))
-            : Marshal.PtrToStringUTF8(functions.ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
+        if (code == 0)
+        {
+            return null;
+        }
+
+        if ((code & SystemError) != 0)
+        {
+            return Marshal.GetPInvokeErrorMessage((int)(code & (SystemError - 1)));
+        }
+
+        functions.LoadReasons();
+        return Marshal.PtrToStringUTF8(functions.ERR_reason_error_string(code)) ?? $"OpenSSL error {code:x}";
     }
+
+    /// <summary>Whether Connector/C is in this process already (dlopen with RTLD_NOLOAD loads nothing).</summary>
+    private static bool ConnectorCLoaded()
+    {
+        nint handle = dlopen("libmariadb.so.3", LazyBinding | LoadedOnly);
+        if (handle != 0)
+        {
+            _ = dlclose(handle);
+        }
+
+        return handle != 0;
+    }
+
+    [LibraryImport("libc.so.6", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint dlopen(string file, int mode);
+
+    [LibraryImport("libc.so.6")]
+    private static partial int dlclose(nint handle);
 
     private static int KeepErrno(int result)
     {
@@ -228,6 +264,30 @@ internal static unsafe class OpenSsl
         public readonly delegate* unmanaged<nint, byte*, int> X509_VERIFY_PARAM_set1_ip_asc = (delegate* unmanaged<nint, byte*, int>)Export(library, nameof(X509_VERIFY_PARAM_set1_ip_asc));
         public readonly delegate* unmanaged<long, nint> X509_verify_cert_error_string = (delegate* unmanaged<long, nint>)Export(library, nameof(X509_verify_cert_error_string));
         public readonly delegate* unmanaged<nint> X509_get_default_cert_dir = (delegate* unmanaged<nint>)Export(library, nameof(X509_get_default_cert_dir));
+
+        /// <summary>The libraries whose reason strings <see cref="LoadReasons"/> loads, each by its ERR_load_*_strings.</summary>
+        private static readonly string[] ReasonTables =
+        [
+            "ERR", "SSL", "X509", "X509V3", "PEM", "ASN1", "BIO", "BUF", "EVP", "RSA", "EC", "DH", "DSA", "BN", "OBJ",
+            "CONF", "CRYPTO", "RAND", "OSSL_STORE", "PKCS7", "PKCS12", "OCSP", "CT", "KDF", "ENGINE", "ASYNC", "UI", "CMS", "COMP", "TS",
+        ];
+
+        private int _reasonsLoaded;
+
+        /// <summary>OpenSSL's reason strings, once (a table already loaded is left as it is).</summary>
+        public void LoadReasons()
+        {
+            if (Interlocked.Exchange(ref _reasonsLoaded, 1) == 0)
+            {
+                foreach (string table in ReasonTables)
+                {
+                    if (NativeLibrary.TryGetExport(library, $"ERR_load_{table}_strings", out nint load))
+                    {
+                        _ = ((delegate* unmanaged<int>)load)();
+                    }
+                }
+            }
+        }
 
         private static nint Export(nint library, string name) =>
             NativeLibrary.TryGetExport(library, name, out nint address) ? address
