@@ -27,6 +27,19 @@ public class BrokerTlsTests
     }
 
     [Fact]
+    public void Https_to_the_brokers_plain_http_listener_is_refused_in_openssls_words()
+    {
+        // An operator's likely slip (--ssl on the plain port). OpenSSL's reason strings are
+        // loaded at the first error, not at start (checks/Plugin.Http/OpenSsl.cs).
+        Uri plain = new(Repo.Service("STACKFSCK_RABBITMQ_API"));
+
+        CheckRun run = Dist.Run("check_rabbitmq_compute_queues", ["-H", "127.0.0.1", "-p", plain.Port.ToString(), "--ssl", "--insecure"], Guest);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot reach https://127.0.0.1:{plain.Port}/api/queues/%2F: TLS handshake failed: wrong version number", run.FirstLine);
+    }
+
+    [Fact]
     public void The_system_store_refuses_a_broker_signed_by_a_private_ca_naming_why()
     {
         CheckRun run = Against("127.0.0.1");

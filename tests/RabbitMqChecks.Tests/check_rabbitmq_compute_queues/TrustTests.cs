@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using StackFsck.Tests;
 
@@ -62,26 +60,6 @@ public sealed class TrustTests : IDisposable
 
         Assert.Equal(3, run.ExitCode);
         Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot read CA file {caFile}: unsupported encryption", run.FirstLine);
-    }
-
-    [Fact]
-    public async Task A_server_that_answers_in_plain_http_is_refused_in_openssls_words()
-    {
-        // OpenSSL's reason strings are loaded at the first error, not at start (checks/Plugin.Http/OpenSsl.cs).
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        var answer = Task.Run(() =>
-        {
-            using TcpClient client = listener.AcceptTcpClient();
-            client.GetStream().Write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"u8);
-        });
-
-        CheckRun run = Dist.Run("check_rabbitmq_compute_queues", ["-H", "127.0.0.1", "-p", port.ToString(), "--ssl", "--insecure"], Guest);
-        await answer;
-
-        Assert.Equal(3, run.ExitCode);
-        Assert.Equal($"COMPUTE_QUEUES UNKNOWN - cannot reach https://127.0.0.1:{port}/api/queues/%2F: TLS handshake failed: wrong version number", run.FirstLine);
     }
 
     [Fact]
