@@ -1,15 +1,14 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using StackFsck.Bench;
 using StackFsck.Plugin.Database;
 
 // db_minimal OPTION-FILE HOST PORT DATABASE SQL: what any check's run needs at the least (option
 // file, TCP, the same mysql_options as the checks' layer), one line out, exit 0; 3 on any error.
-// The line goes out with write(2) and the process ends with _exit(2), as the checks do: .NET's
-// Console would set up the terminal and its encoding, and exit() would run the libraries'
-// destructors, neither of which a check pays.
+// It ends as the checks end (bench/lib/MinimalEnd.cs).
 if (args.Length != 5)
 {
-    return End("usage: db_minimal OPTION-FILE HOST PORT DATABASE SQL\n", 3);
+    return MinimalEnd.With("usage: db_minimal OPTION-FILE HOST PORT DATABASE SQL\n", 3);
 }
 
 MariaDbNative.InitOpenSsl(MariaDbNative.OpenSslWithoutCipherNames, IntPtr.Zero); // as the checks' layer initialises it
@@ -27,32 +26,11 @@ if (MariaDbNative.RealConnect(mysql, args[1], null, null, args[3], uint.Parse(ar
     || MariaDbNative.RealQuery(mysql, sql, (nuint)sql.Length) != 0
     || MariaDbNative.UseResult(mysql) is var result && result == IntPtr.Zero)
 {
-    return End($"error: {MariaDbNative.ErrorText(mysql)}\n", 3);
+    return MinimalEnd.With($"error: {MariaDbNative.ErrorText(mysql)}\n", 3);
 }
 
 IntPtr row = MariaDbNative.FetchRow(result);
 string first = row == IntPtr.Zero ? "no row" : Marshal.PtrToStringUTF8(Marshal.ReadIntPtr(row)) ?? "NULL";
 MariaDbNative.FreeResult(result);
 MariaDbNative.Close(mysql);
-return End($"OK: {first}\n", 0);
-
-static unsafe int End(string line, int status)
-{
-    byte[] bytes = Encoding.UTF8.GetBytes(line);
-    fixed (byte* start = bytes)
-    {
-        _ = Libc.write(1, start, bytes.Length);
-    }
-
-    Libc._exit(status);
-    return status;
-}
-
-internal static unsafe partial class Libc
-{
-    [LibraryImport("libc.so.6")]
-    internal static partial nint write(int descriptor, byte* buffer, nint count);
-
-    [LibraryImport("libc.so.6")]
-    internal static partial void _exit(int status);
-}
+return MinimalEnd.With($"OK: {first}\n", 0);

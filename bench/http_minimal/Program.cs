@@ -1,20 +1,22 @@
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text;
+using StackFsck.Bench;
 
 // http_minimal PORT PATH: one https GET of PATH from 127.0.0.1:PORT, the certificate not judged (as
 // check_http --ssl), the status line out, exit 0; 3 on any error. What it leaves out of a check's
 // run is all the check's own work: options, the -t timer, the answer's parsing and the report.
-// OpenSSL is initialised as the checks initialise it (checks/Plugin.Http/OpenSsl.cs).
+// OpenSSL is initialised as the checks initialise it (checks/Plugin.Http/OpenSsl.cs); it ends as
+// the checks end (bench/lib/MinimalEnd.cs).
 if (args.Length != 2 || !ushort.TryParse(args[0], out ushort port))
 {
-    return Native.End("usage: http_minimal PORT PATH\n", 3);
+    return MinimalEnd.With("usage: http_minimal PORT PATH\n", 3);
 }
 
 int socket = Native.Connect(IPAddress.Loopback, port);
 if (socket < 0 || !NativeLibrary.TryLoad("libssl.so.3", out nint libssl))
 {
-    return Native.End("error: no connection or no libssl.so.3\n", 3);
+    return MinimalEnd.With("error: no connection or no libssl.so.3\n", 3);
 }
 
 unsafe
@@ -32,7 +34,7 @@ unsafe
     nint session = init(NoAddAllCiphers, 0) == 1 && newContext(clientMethod()) is var context && context != 0 ? newSession(context) : 0;
     if (session == 0 || setSocket(session, socket) != 1 || connect(session) != 1)
     {
-        return Native.End("error: TLS handshake failed\n", 3);
+        return MinimalEnd.With("error: TLS handshake failed\n", 3);
     }
 
     byte[] request = Encoding.ASCII.GetBytes($"GET {args[1]} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
@@ -49,7 +51,7 @@ unsafe
     }
 
     int lineEnd = Array.IndexOf(answer, (byte)'\r', 0, length);
-    return Native.End($"{Encoding.ASCII.GetString(answer, 0, Math.Max(lineEnd, 0))}, {length} bytes\n", lineEnd > 0 ? 0 : 3);
+    return MinimalEnd.With($"{Encoding.ASCII.GetString(answer, 0, Math.Max(lineEnd, 0))}, {length} bytes\n", lineEnd > 0 ? 0 : 3);
 }
 
 internal static unsafe partial class Native
@@ -67,28 +69,9 @@ internal static unsafe partial class Native
         return socket >= 0 && ConnectSocket(socket, sockaddr, 16) == 0 ? socket : -1;
     }
 
-    /// <summary>The line out with write(2) and the process ended with _exit(2), as the checks end.</summary>
-    public static int End(string line, int status)
-    {
-        byte[] bytes = Encoding.UTF8.GetBytes(line);
-        fixed (byte* start = bytes)
-        {
-            _ = Write(1, start, bytes.Length);
-        }
-
-        Exit(status);
-        return status;
-    }
-
     [LibraryImport("libc.so.6", EntryPoint = "socket")]
     private static partial int Socket(int domain, int type, int protocol);
 
     [LibraryImport("libc.so.6", EntryPoint = "connect")]
     private static partial int ConnectSocket(int socket, byte* address, int length);
-
-    [LibraryImport("libc.so.6", EntryPoint = "write")]
-    private static partial nint Write(int descriptor, byte* buffer, nint count);
-
-    [LibraryImport("libc.so.6", EntryPoint = "_exit")]
-    private static partial void Exit(int status);
 }
