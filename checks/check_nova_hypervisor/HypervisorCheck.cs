@@ -1,6 +1,5 @@
 using StackFsck.Plugin.Arguments;
 using System.Net;
-using System.Text.RegularExpressions;
 using StackFsck.Libvirt;
 using StackFsck.Checks.NovaHypervisor.Network;
 using StackFsck.Checks.NovaHypervisor.Volumes;
@@ -50,7 +49,7 @@ internal static class HypervisorCheck
     private static readonly Option<TimeSpan> Grace = Duration.Option(
         "--grace", "how long after Nova deleted an instance its domain and disks may linger (seconds, or 90m, 2h, 1d)", NovaInstance.Grace);
 
-    private static readonly Option<Regex?> IgnoreDomain = RegexOption.Create(
+    private static readonly Option<TextPattern?> IgnoreDomain = RegexOption.Create(
         "--ignore-domain", "regular expression of domain names that are not Nova's (never counted as unknown)");
 
     private static readonly Option<int> List = CommonOptions.List("how many uuids the long output lists per category");

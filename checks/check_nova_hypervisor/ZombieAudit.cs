@@ -1,6 +1,6 @@
 using StackFsck.OpenStack.Nova;
-using System.Text.RegularExpressions;
 using StackFsck.Libvirt;
+using StackFsck.Plugin;
 
 namespace StackFsck.Checks.NovaHypervisor;
 
@@ -42,7 +42,7 @@ internal sealed class ZombieAudit
     /// <param name="nova">Nova's rows for every uuid seen here and for every live instance on <paramref name="host"/>.</param>
     public static ZombieAudit Run(
         string host, IReadOnlyList<Domain> domains, IReadOnlyList<InstanceDirectory> directories,
-        IReadOnlyDictionary<Guid, NovaInstance> nova, DateTime cutoff, Regex? ignore)
+        IReadOnlyDictionary<Guid, NovaInstance> nova, DateTime cutoff, TextPattern? ignore)
     {
         var audit = new ZombieAudit { Domains = domains.Count };
         foreach (Domain domain in domains)
@@ -72,7 +72,7 @@ internal sealed class ZombieAudit
         return audit;
     }
 
-    private void Judge(Domain domain, NovaInstance? instance, string host, DateTime cutoff, Regex? ignore)
+    private void Judge(Domain domain, NovaInstance? instance, string host, DateTime cutoff, TextPattern? ignore)
     {
         if (instance is null)
         {

@@ -1,5 +1,4 @@
 using StackFsck.Plugin.Arguments;
-using System.Text.RegularExpressions;
 using StackFsck.Plugin;
 using StackFsck.Plugin.Http;
 
@@ -9,7 +8,7 @@ namespace StackFsck.Checks.RabbitMq;
 /// check_rabbitmq_compute_queues: are Nova's per-host compute queues draining? One stuck host
 /// shows as a deep queue without consumers; a cloud that falls behind shows as growing queues.
 /// </summary>
-internal static partial class ComputeQueuesCheck
+internal static class ComputeQueuesCheck
 {
     private static readonly Option<string> Host = HttpOptions.Host("management API host", "127.0.0.1");
 
@@ -40,9 +39,9 @@ internal static partial class ComputeQueuesCheck
         HelpName = "FILE",
     };
 
-    private static readonly Option<Regex?> Include = RegexOption.Create("--queue", "regular expression selecting the queues", NovaComputeQueues());
+    private static readonly Option<TextPattern?> Include = RegexOption.Create("--queue", "regular expression selecting the queues", @"^compute\.");
 
-    private static readonly Option<Regex?> Exclude = RegexOption.Create("--exclude", "regular expression of queues to leave out");
+    private static readonly Option<TextPattern?> Exclude = RegexOption.Create("--exclude", "regular expression of queues to leave out");
 
     // A queue a Nova service consumes from exists while the service runs (oslo.messaging declares it):
     // its absence names the service that is down, which a depth threshold cannot.
@@ -87,9 +86,6 @@ internal static partial class ComputeQueuesCheck
         context.Log(1, $"{survey.Queues} queues matched in vhost '{vhost}'");
         return QueueReport.Build(survey, vhost, context.Get(Include)!.ToString(), context.Get(AllowEmpty), context);
     }
-
-    [GeneratedRegex(@"^compute\.", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex NovaComputeQueues();
 
     private static string ExpectedQueue(string name) =>
         name.Length > 0 ? name : throw new FormatException("needs a queue name");

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using StackFsck.Plugin;
 
 namespace StackFsck.Checks.RabbitMq;
 
@@ -6,7 +6,7 @@ namespace StackFsck.Checks.RabbitMq;
 /// Folds the queue list into the figures the check judges, one queue at a time, so that
 /// 10,000 queues need no more memory than the few worst ones kept for the long output.
 /// </summary>
-internal sealed class QueueSurvey(Regex include, Regex? exclude, int keepWorst, bool keepEach, IReadOnlyList<string> expected)
+internal sealed class QueueSurvey(TextPattern include, TextPattern? exclude, int keepWorst, bool keepEach, IReadOnlyList<string> expected)
 {
     private readonly PriorityQueue<QueueInfo, long> _worst = new();
     private readonly HashSet<string> _seenExpected = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 using StackFsck.OpenStack.Nova;
-using System.Text.RegularExpressions;
 using StackFsck.Checks.NovaHypervisor;
 using StackFsck.Libvirt;
+using StackFsck.Plugin;
 
 namespace StackFsck.Tests.Zombies;
 
@@ -62,7 +62,7 @@ public class ZombieAuditTests
     {
         Guid stranger = Guid.NewGuid(), appliance = Guid.NewGuid();
         ZombieAudit audit = Audit([Domain(stranger, "instance-0000beef"), Domain(appliance, "backup-appliance")], [], [],
-            new Regex("^backup-"));
+            TextPattern.Parse("^backup-"));
 
         Assert.Equal([stranger], audit.Unknown.Select(d => d.Uuid));
         Assert.Equal(1, audit.Ignored);
@@ -89,7 +89,7 @@ public class ZombieAuditTests
         Assert.Single(audit.Zombies);
     }
 
-    private static ZombieAudit Audit(Domain[] domains, InstanceDirectory[] directories, NovaInstance[] nova, Regex? ignore = null) =>
+    private static ZombieAudit Audit(Domain[] domains, InstanceDirectory[] directories, NovaInstance[] nova, TextPattern? ignore = null) =>
         ZombieAudit.Run(Here, domains, directories, nova.ToDictionary(i => i.Uuid), Cutoff, ignore);
 
     private static Domain Domain(Guid uuid, string name = "instance-00000001") => new(uuid, name, DomainState.Running);
