@@ -60,14 +60,17 @@ internal sealed class AnswerReader(Stream input)
     /// </summary>
     public int Read(Span<byte> into)
     {
-        if (_start == _end && into.Length >= _buffer.Length)
+        if (_start == _end)
         {
-            return Receive(into);
-        }
+            if (into.Length >= _buffer.Length)
+            {
+                return Receive(into);
+            }
 
-        if (_start == _end && Fill() == 0)
-        {
-            return 0;
+            if (Fill() == 0)
+            {
+                return 0;
+            }
         }
 
         int count = Math.Min(into.Length, _end - _start);

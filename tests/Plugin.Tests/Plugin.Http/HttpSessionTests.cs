@@ -15,7 +15,7 @@ public sealed class HttpSessionTests : IDisposable
     private const string Ok = "HTTP/1.1 200 OK\r\n";
 
     /// <summary>A body many times the reader's buffer, so that most of it is read straight into its reader's span.</summary>
-    private static readonly string LongBody = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{i % 10_000:D9}\n"));
+    private static readonly string LongBody = string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{i:D9}\n"));
 
     private readonly Deadline _deadline = new(new TimeoutSetting(30, Status.Unknown), _ => false);
 
